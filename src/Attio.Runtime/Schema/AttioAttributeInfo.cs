@@ -1,0 +1,21 @@
+namespace Attio;
+
+/// <summary>
+/// What the runtime needs to know about one attribute to validate and write a value for it.
+/// Generated records hold one static instance per attribute.
+/// </summary>
+/// <param name="ObjectSlug">The object's <c>api_slug</c>, e.g. <c>people</c>.</param>
+/// <param name="Slug">The attribute's <c>api_slug</c>, e.g. <c>email_addresses</c>.</param>
+/// <param name="Type">The attribute's type.</param>
+/// <param name="IsMultiselect">Whether the attribute holds several values.</param>
+/// <param name="AllowedObjects">For record references: the object slugs the schema allows as targets, or null when unrestricted.</param>
+public sealed record AttioAttributeInfo(
+    string ObjectSlug,
+    string Slug,
+    AttioAttributeType Type,
+    bool IsMultiselect = false,
+    IReadOnlyList<string>? AllowedObjects = null)
+{
+    /// <summary><c>object.slug (type)</c>, the form used in error messages.</summary>
+    public override string ToString() => $"{ObjectSlug}.{Slug} ({Type.ToApiName()})";
+}

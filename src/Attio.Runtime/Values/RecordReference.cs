@@ -1,0 +1,55 @@
+namespace Attio;
+
+/// <summary>
+/// A value for a <c>record-reference</c> attribute: a record of <see cref="TargetObject"/> named by its record id,
+/// or by the value of one of its unique attributes (e.g. a person by email, a company by domain).
+/// </summary>
+public sealed record RecordReference
+{
+    private RecordReference(string targetObject, Guid? recordId, string? matchingAttribute, string? matchingValue)
+    {
+        TargetObject = targetObject;
+        RecordId = recordId;
+        MatchingAttribute = matchingAttribute;
+        MatchingValue = matchingValue;
+    }
+
+    /// <summary>The target object's slug, e.g. <c>people</c>.</summary>
+    public string TargetObject { get; }
+
+    /// <summary>The target record's id, when referenced by id.</summary>
+    public Guid? RecordId { get; }
+
+    /// <summary>The unique attribute used to find the target, when referenced by value.</summary>
+    public string? MatchingAttribute { get; }
+
+    /// <summary>The value of <see cref="MatchingAttribute"/> that identifies the target.</summary>
+    public string? MatchingValue { get; }
+
+    /// <summary>References a record by its id.</summary>
+    public static RecordReference ById(string targetObject, Guid recordId) => new(targetObject, recordId, null, null);
+
+    /// <summary>References a record by its id.</summary>
+    public static RecordReference ById(string targetObject, string recordId) =>
+        new(targetObject, Guid.TryParse(recordId, out var id) ? id : throw new ArgumentException($"'{recordId}' is not a record id (a UUID).", nameof(recordId)), null, null);
+
+    /// <summary>References the record whose unique attribute <paramref name="matchingAttribute"/> holds <paramref name="value"/>.</summary>
+    public static RecordReference ByMatch(string targetObject, string matchingAttribute, string value) =>
+        new(targetObject, null, matchingAttribute, value);
+
+    /// <summary>A person by email address.</summary>
+    public static RecordReference Person(string email) => ByMatch("people", "email_addresses", email);
+
+    /// <summary>A company by domain.</summary>
+    public static RecordReference Company(string domain) => ByMatch("companies", "domains", domain);
+
+    /// <summary>A user by <c>user_id</c>.</summary>
+    public static RecordReference User(string userId) => ByMatch("users", "user_id", userId);
+
+    /// <summary>A workspace by <c>workspace_id</c>.</summary>
+    public static RecordReference Workspace(string workspaceId) => ByMatch("workspaces", "workspace_id", workspaceId);
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        RecordId is { } id ? $"{TargetObject}/{id}" : $"{TargetObject}[{MatchingAttribute}={MatchingValue}]";
+}

@@ -1,0 +1,86 @@
+using System.Text.Json;
+
+namespace Attio;
+
+/// <summary>
+/// Validation and wire helpers for one attribute of a record, used by generated code.
+/// A set value is written as a one-element array, a collection as an array, a clear as <c>[]</c>
+/// (Attio treats an empty array as "no value"; <c>null</c> is never sent).
+/// </summary>
+public static class AttioFields
+{
+    /// <summary>Validates a single value when it is set.</summary>
+    public static void Validate<T>(AttioAttributeInfo attribute, AttioFieldState state, T value, IAttioValueCodec<T> codec, AttioValidationErrors errors)
+    {
+        if (state == AttioFieldState.Set)
+        {
+            codec.Validate(attribute, value, errors);
+        }
+    }
+
+    /// <summary>Validates each value of a collection when it is set.</summary>
+    public static void ValidateMany<T>(AttioAttributeInfo attribute, AttioFieldState state, IReadOnlyCollection<T>? values, IAttioValueCodec<T> codec, AttioValidationErrors errors)
+    {
+        if (state != AttioFieldState.Set || values is null)
+        {
+            return;
+        }
+
+        if (!attribute.IsMultiselect && values.Count > 1)
+        {
+            errors.Add(attribute, $"{values.Count} values", "a single value (the attribute is not multiselect)");
+        }
+
+        foreach (T value in values)
+        {
+            if (value is null)
+            {
+                errors.Add(attribute, null, "no null elements in the collection (assign null to the property to clear it)");
+                continue;
+            }
+
+            codec.Validate(attribute, value, errors);
+        }
+    }
+
+    /// <summary>Writes <c>"slug": [value]</c>, <c>"slug": []</c> or nothing, by state.</summary>
+    public static void Write<T>(Utf8JsonWriter writer, AttioAttributeInfo attribute, AttioFieldState state, T value, IAttioValueCodec<T> codec)
+    {
+        if (state == AttioFieldState.NotSet)
+        {
+            return;
+        }
+
+        writer.WriteStartArray(attribute.Slug);
+        if (state == AttioFieldState.Set)
+        {
+            codec.Write(writer, value);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes <c>"slug": [v1, v2, ...]</c>, <c>"slug": []</c> or nothing, by state.</summary>
+    public static void WriteMany<T>(Utf8JsonWriter writer, AttioAttributeInfo attribute, AttioFieldState state, IEnumerable<T>? values, IAttioValueCodec<T> codec)
+    {
+        if (state == AttioFieldState.NotSet)
+        {
+            return;
+        }
+
+        writer.WriteStartArray(attribute.Slug);
+        if (state == AttioFieldState.Set && values is not null)
+        {
+            foreach (T value in values)
+            {
+                codec.Write(writer, value);
+            }
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>The state for a newly assigned collection: null or empty clears.</summary>
+    public static AttioFieldState StateOfMany<T>(IReadOnlyCollection<T>? values) =>
+        values is null || values.Count == 0 ? AttioFieldState.Cleared : AttioFieldState.Set;
+}
