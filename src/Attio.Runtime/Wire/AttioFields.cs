@@ -83,4 +83,19 @@ public static class AttioFields
     /// <summary>The state for a newly assigned collection: null or empty clears.</summary>
     public static AttioFieldState StateOfMany<T>(IReadOnlyCollection<T>? values) =>
         values is null || values.Count == 0 ? AttioFieldState.Cleared : AttioFieldState.Set;
+
+    /// <summary>
+    /// <paramref name="existing"/> with <paramref name="value"/> first, unless it is already there
+    /// (identify and group add their key this way without dropping values the caller set).
+    /// </summary>
+    public static IReadOnlyList<T> WithValue<T>(IReadOnlyList<T>? existing, T value, IEqualityComparer<T>? comparer = null)
+    {
+        if (existing is null || existing.Count == 0)
+        {
+            return new[] { value };
+        }
+
+        comparer ??= EqualityComparer<T>.Default;
+        return existing.Contains(value, comparer) ? existing : existing.Prepend(value).ToArray();
+    }
 }

@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Linq;
+using Attio.Generators.Model;
+
+namespace Attio.Generators.Emit;
+
+/// <summary>Emits one typed record class per Attio object.</summary>
+internal static class RecordEmitter
+{
+    public static string Emit(RecordClassModel record)
+    {
+        var w = CodeWriter.File(record.Namespace);
+        w.Doc($"A record of the Attio object <c>{SourceText.Doc(record.ObjectSlug)}</c> ({SourceText.Doc(record.Title)}).",
+            "Set only what you want to write: unset properties are left out of the request, properties set to null are cleared in Attio.");
+        w.Line(CodeWriter.GeneratedCodeAttribute);
+        w.Open($"public sealed partial class {record.ClassName} : global::Attio.AttioRecord");
+
+        w.Doc("The object's <c>api_slug</c>.");
+        w.Line($"public const string ApiSlug = {SourceText.Literal(record.ObjectSlug)};");
+        w.Line();
+        w.Doc("The object's <c>api_slug</c>.");
+        w.Line("public override string ObjectSlug => ApiSlug;");
+
+        EmitAttributeInfos(w, record);
+        foreach (var property in record.Properties)
+        {
+            EmitProperty(w, property);
+        }
+
+        EmitGetState(w, record);
+        EmitValidate(w, record);
+        EmitWrite(w, record);
+
+        w.Line();
+        w.Doc("A shallow copy: values are immutable, so a copy can be changed without touching this record.");
+        w.Line($"public {record.ClassName} Clone() => ({record.ClassName})MemberwiseClone();");
+        w.Close();
+
+        EmitMatchingEnum(w, record);
+        return w.ToString();
+    }
+
+    private static void EmitAttributeInfos(CodeWriter w, RecordClassModel record)
+    {
+        w.Line();
+        w.Doc("What the runtime knows of each writable attribute: slug, type, multiselect, allowed reference targets.");
+        w.Open("public static class AttioAttributes");
+        foreach (var p in record.Properties)
+        {
+            string allowed = p.AllowedObjects.Count == 0
+                ? "null"
+                : "new string[] { " + string.Join(", ", p.AllowedObjects.Select(SourceText.Literal)) + " }";
+            w.Doc($"<c>{SourceText.Doc(p.Slug)}</c> ({SourceText.Doc(p.ApiType)}).");
+            w.Line($"public static readonly global::Attio.AttioAttributeInfo {p.Name} = new({SourceText.Literal(record.ObjectSlug)}, {SourceText.Literal(p.Slug)}, global::Attio.AttioAttributeType.{p.EnumMember}, {Bool(p.IsMultiselect)}, {allowed});");
+        }
+
+        w.Close();
+    }
+
+    private static void EmitProperty(CodeWriter w, PropertyModel p)
+    {
+        string type = PropertyType(p);
+        w.Line();
+        w.Line($"private global::Attio.AttioFieldState {p.FieldName}State;");
+        w.Line($"private {type} {p.FieldName};");
+        w.Line();
+        w.Line($"/// <summary>{SourceText.Doc(p.Title)}{(string.IsNullOrWhiteSpace(p.Description) ? "." : ": " + SourceText.Doc(p.Description))}</summary>");
+        w.Line($"/// <remarks>Attio attribute <c>{SourceText.Doc(p.Slug)}</c>: {SourceText.Doc(p.ApiType)}{Flags(p)}. Assign null to clear it in Attio.</remarks>");
+        w.Open($"public {type} {p.Name}");
+        w.Line($"get => {p.FieldName};");
+        w.Open("set");
+        w.Line($"{p.FieldName} = value;");
+        w.Line(p.IsMultiselect
+            ? $"{p.FieldName}State = global::Attio.AttioFields.StateOfMany(value);"
+            : $"{p.FieldName}State = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;");
+        w.Close();
+        w.Close();
+
+        if (p.OptionsClassName is not null)
+        {
+            w.Line();
+            string kind = p.ApiType == "select" ? "option" : "status";
+            w.Doc($"The {kind} titles of <c>{SourceText.Doc(p.Slug)}</c> in the exported schema.");
+            w.Open($"public static class {p.OptionsClassName}");
+            foreach (var option in p.Options)
+            {
+                w.Doc(SourceText.Doc(option.Title) + (option.IsArchived ? " (archived: Attio rejects it)" : "."));
+                w.Line($"public const string {option.Name} = {SourceText.Literal(option.Title)};");
+            }
+
+            w.Close();
+        }
+    }
+
+    private static void EmitGetState(CodeWriter w, RecordClassModel record)
+    {
+        w.Line();
+        w.Doc("Whether the attribute is not set, set or cleared on this record.");
+        w.Open("public override global::Attio.AttioFieldState GetState(string attributeSlug)");
+        w.Open("switch (attributeSlug)");
+        foreach (var p in record.Properties)
+        {
+            w.Line($"case {SourceText.Literal(p.Slug)}: return {p.FieldName}State;");
+        }
+
+        w.Line("default: return global::Attio.AttioFieldState.NotSet;");
+        w.Close();
+        w.Close();
+    }
+
+    private static void EmitValidate(CodeWriter w, RecordClassModel record)
+    {
+        w.Line();
+        w.Doc("Checks every set value with Attio's rules for its type.");
+        w.Open("public override void CollectValidationErrors(global::Attio.AttioValidationErrors errors)");
+        foreach (var p in record.Properties)
+        {
+            string info = $"AttioAttributes.{p.Name}";
+            string codec = $"global::Attio.AttioCodecs.{p.Codec}";
+            w.Line(p.IsMultiselect
+                ? $"global::Attio.AttioFields.ValidateMany({info}, {p.FieldName}State, {p.FieldName}, {codec}, errors);"
+                : $"global::Attio.AttioFields.Validate({info}, {p.FieldName}State, {ValueExpression(p)}, {codec}, errors);");
+        }
+
+        w.Close();
+    }
+
+    private static void EmitWrite(CodeWriter w, RecordClassModel record)
+    {
+        w.Line();
+        w.Doc("Writes each set or cleared attribute into <c>data.values</c>.");
+        w.Open("public override void WriteValues(global::System.Text.Json.Utf8JsonWriter writer)");
+        foreach (var p in record.Properties)
+        {
+            string info = $"AttioAttributes.{p.Name}";
+            string codec = $"global::Attio.AttioCodecs.{p.Codec}";
+            w.Line(p.IsMultiselect
+                ? $"global::Attio.AttioFields.WriteMany(writer, {info}, {p.FieldName}State, {p.FieldName}, {codec});"
+                : $"global::Attio.AttioFields.Write(writer, {info}, {p.FieldName}State, {ValueExpression(p)}, {codec});");
+        }
+
+        w.Close();
+    }
+
+    private static void EmitMatchingEnum(CodeWriter w, RecordClassModel record)
+    {
+        if (record.MatchingAttributes.Count == 0)
+        {
+            return;
+        }
+
+        string enumName = MatchingEnumName(record);
+        w.Line();
+        w.Doc($"The unique attributes of <c>{SourceText.Doc(record.ObjectSlug)}</c> an assert can match records by.");
+        w.Line(CodeWriter.GeneratedCodeAttribute);
+        w.Open($"public enum {enumName}");
+        int index = 0;
+        foreach (var m in record.MatchingAttributes)
+        {
+            w.Doc($"<c>{SourceText.Doc(m.Slug)}</c>{(index == 0 ? " (the default)" : string.Empty)}.");
+            w.Line($"{m.Name} = {index.ToString(CultureInfo.InvariantCulture)},");
+            index++;
+        }
+
+        w.Close();
+        w.Line();
+        w.Doc($"Slugs of <see cref=\"{enumName}\"/> members.");
+        w.Line(CodeWriter.GeneratedCodeAttribute);
+        w.Open($"public static class {enumName}Extensions");
+        w.Doc("The attribute's <c>api_slug</c>, as Attio's <c>matching_attribute</c> expects it.");
+        w.Open($"public static string ToSlug(this {enumName} attribute) => attribute switch");
+        foreach (var m in record.MatchingAttributes)
+        {
+            w.Line($"{enumName}.{m.Name} => {SourceText.Literal(m.Slug)},");
+        }
+
+        w.Line($"_ => throw new global::System.ArgumentOutOfRangeException(nameof(attribute), attribute, {SourceText.Literal("Not a unique attribute of " + record.ObjectSlug + ".")}),");
+        w.Close(";");
+        w.Close();
+    }
+
+    public static string MatchingEnumName(RecordClassModel record) => record.ClassName.TrimStart('@') + "MatchingAttribute";
+
+    public static string PropertyType(PropertyModel p) =>
+        p.IsMultiselect
+            ? $"global::System.Collections.Generic.IReadOnlyList<{p.ElementType}>?"
+            : p.ElementType + "?";
+
+    private static string ValueExpression(PropertyModel p) =>
+        p.IsValueType ? $"{p.FieldName}.GetValueOrDefault()" : $"{p.FieldName}!";
+
+    private static string Flags(PropertyModel p) =>
+        (p.IsMultiselect ? ", multiselect" : string.Empty) + (p.IsUnique ? ", unique" : string.Empty) + (p.IsRequired ? ", required" : string.Empty) +
+        (p.AllowedObjects.Count > 0 ? ", references " + string.Join(" or ", p.AllowedObjects.Select(SourceText.Doc)) : string.Empty);
+
+    private static string Bool(bool value) => value ? "true" : "false";
+}

@@ -1,0 +1,170 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Attio.Generators.Common;
+using Attio.Generators.Diagnostics;
+using Attio.Generators.Schema;
+
+namespace Attio.Generators.Model;
+
+/// <summary>Turns a parsed schema into a <see cref="GenerationModel"/>: class, property and constant names, matching attributes, actions.</summary>
+internal static class ModelBuilder
+{
+    public const string ClientClassName = "AttioWorkspace";
+
+    private static readonly Dictionary<string, string> NaturalMatchingAttribute = new(StringComparer.Ordinal)
+    {
+        ["people"] = "email_addresses",
+        ["companies"] = "domains",
+        ["users"] = "user_id",
+        ["workspaces"] = "workspace_id",
+    };
+
+    // Members of AttioRecord and object, and the nested types every record class declares.
+    private static readonly string[] ReservedMemberNames =
+    {
+        "ObjectSlug", "ApiSlug", "GetState", "CollectValidationErrors", "WriteValues", "GetValidationErrors", "Validate",
+        "WriteRequestBody", "ToRequestBody", "Clone", "AttioAttributes", "Equals", "GetHashCode", "ToString", "GetType",
+        "MemberwiseClone", "Finalize", "ReferenceEquals",
+    };
+
+    public static (GenerationModel Model, EquatableArray<DiagnosticInfo> Diagnostics) Build(SchemaModel schema, string @namespace)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        var takenTypeNames = new HashSet<string>(StringComparer.Ordinal) { ClientClassName };
+        var records = new List<RecordClassModel>();
+        var classNameBySlug = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        foreach (var obj in schema.Objects)
+        {
+            string preferred = Naming.ToPascalCase(obj.SingularNoun ?? obj.ApiSlug, "AttioObject");
+            string className = preferred;
+            if (IsTaken(className, takenTypeNames))
+            {
+                string fallback = Naming.ToPascalCase(obj.ApiSlug, "AttioObject");
+                className = Naming.Unique(IsTaken(fallback, takenTypeNames) ? preferred : fallback, takenTypeNames);
+                var other = classNameBySlug.FirstOrDefault(p => p.Value.TrimStart('@') == preferred.TrimStart('@')).Key ?? preferred;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.DuplicateClassName, obj.Location, other, obj.ApiSlug, preferred.TrimStart('@'), className.TrimStart('@')));
+            }
+            else
+            {
+                takenTypeNames.Add(className.TrimStart('@'));
+            }
+
+            takenTypeNames.Add(className.TrimStart('@') + "MatchingAttribute");
+            classNameBySlug[obj.ApiSlug] = className;
+            records.Add(BuildRecord(@namespace, className, obj));
+        }
+
+        var identify = BuildAction(records, "people", "email_addresses", "email-address", "users", "user_id", "person", "primary_email_address", null, "IdentifyUserAsync", schema, diagnostics);
+        var group = BuildAction(records, "companies", "domains", "domain", "workspaces", "workspace_id", "company", null, "users", "GroupWorkspaceAsync", schema, diagnostics);
+        return (new GenerationModel(@namespace, records.ToEquatableArray(), identify, group), diagnostics.ToEquatableArray());
+    }
+
+    private static bool IsTaken(string name, HashSet<string> taken) => taken.Contains(name.TrimStart('@'));
+
+    private static RecordClassModel BuildRecord(string @namespace, string className, ObjectModel obj)
+    {
+        var taken = new HashSet<string>(ReservedMemberNames, StringComparer.Ordinal) { className.TrimStart('@') };
+        var properties = new List<PropertyModel>();
+        int index = 0;
+        foreach (var attribute in obj.Attributes)
+        {
+            index++;
+            var type = AttributeTypes.Find(attribute.Type);
+            if (type?.Codec is null || !attribute.IsWritable || attribute.IsArchived)
+            {
+                continue;
+            }
+
+            string name = Naming.Unique(Naming.ToPascalCase(attribute.ApiSlug, "Attribute" + index), taken);
+            string? optionsClass = null;
+            var constants = new List<OptionConstantModel>();
+            if (attribute.Type is "select" or "status")
+            {
+                optionsClass = Naming.Unique(name.TrimStart('@') + (attribute.Type == "select" ? "Options" : "Statuses"), taken);
+                var constantNames = new HashSet<string>(StringComparer.Ordinal) { optionsClass.TrimStart('@') };
+                int optionIndex = 0;
+                foreach (var option in attribute.Options)
+                {
+                    optionIndex++;
+                    constants.Add(new OptionConstantModel(Naming.Unique(Naming.ToPascalCase(option.Title, "Option" + optionIndex), constantNames), option.Title, option.IsArchived));
+                }
+            }
+
+            properties.Add(new PropertyModel(
+                name,
+                "_" + char.ToLowerInvariant(name.TrimStart('@')[0]) + name.TrimStart('@').Substring(1),
+                attribute.ApiSlug,
+                attribute.Title,
+                attribute.Description,
+                attribute.Type,
+                type.EnumMember,
+                type.ClrType,
+                type.IsValueType,
+                type.Codec,
+                attribute.IsMultiselect,
+                attribute.IsUnique,
+                attribute.IsRequired,
+                attribute.AllowedObjectSlugs,
+                optionsClass,
+                constants.ToEquatableArray()));
+        }
+
+        var unique = properties.Where(p => p.IsUnique).ToList();
+        if (NaturalMatchingAttribute.TryGetValue(obj.ApiSlug, out var natural))
+        {
+            unique = unique.OrderBy(p => p.Slug == natural ? 0 : 1).ToList();
+        }
+
+        var enumNames = new HashSet<string>(StringComparer.Ordinal);
+        var matching = unique.Select(p => new MatchingAttributeModel(Naming.Unique(p.Name.TrimStart('@'), enumNames), p.Slug, p.Name)).ToEquatableArray();
+        return new RecordClassModel(@namespace, className, obj.ApiSlug, obj.SingularNoun ?? obj.ApiSlug, obj.PluralNoun, properties.ToEquatableArray(), matching);
+    }
+
+    private static ActionModel? BuildAction(
+        List<RecordClassModel> records,
+        string firstObject, string firstKey, string firstKeyType,
+        string secondObject, string secondKey, string linkSlug, string? emailSlug, string? membershipSlug,
+        string methodName, SchemaModel schema, List<DiagnosticInfo> diagnostics)
+    {
+        var first = records.FirstOrDefault(r => r.ObjectSlug == firstObject);
+        var second = records.FirstOrDefault(r => r.ObjectSlug == secondObject);
+        string? reason = null;
+        if (first is null || second is null)
+        {
+            string missing = first is null ? firstObject : secondObject;
+            reason = $"the object '{missing}' is not in the exported schema" +
+                (missing is "users" or "workspaces" ? $"; activate it in Attio under Workspace Settings > Objects and export the schema again" : string.Empty);
+        }
+
+        PropertyModel? Find(RecordClassModel? r, string slug, string type) =>
+            r?.Properties.FirstOrDefault(p => p.Slug == slug && p.ApiType == type);
+
+        var firstKeyProperty = Find(first, firstKey, firstKeyType);
+        var secondKeyProperty = Find(second, secondKey, "text");
+        var link = Find(second, linkSlug, "record-reference");
+        if (reason is null && (firstKeyProperty is null || secondKeyProperty is null || link is null))
+        {
+            reason = firstKeyProperty is null ? $"'{firstObject}.{firstKey}' ({firstKeyType}) is missing or not writable"
+                : secondKeyProperty is null ? $"'{secondObject}.{secondKey}' (text) is missing or not writable"
+                : $"'{secondObject}.{linkSlug}' (record-reference) is missing or not writable";
+        }
+
+        if (reason is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.ActionNotGenerated,
+                LocationInfo.InFile(schema.FilePath, 0, 0, 0, 0, 0, 0), methodName, reason));
+            return null;
+        }
+
+        var email = emailSlug is null ? null : Find(second, emailSlug, "email-address");
+        var membership = membershipSlug is null ? null : Find(second, membershipSlug, "record-reference");
+        return new ActionModel(
+            first!.ClassName, firstKeyProperty!.Name, firstKey, firstKeyProperty.IsMultiselect,
+            second!.ClassName, secondKeyProperty!.Name, secondKey, link!.Name, firstObject,
+            email?.Name,
+            membership is { IsMultiselect: true } ? membership.Name : null,
+            membership is { IsMultiselect: true } ? (membership.AllowedObjects.Count == 1 ? membership.AllowedObjects[0] : "users") : null);
+    }
+}
