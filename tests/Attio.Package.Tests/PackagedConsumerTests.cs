@@ -1,0 +1,132 @@
+using System.IO.Compression;
+
+namespace Attio.Package.Tests;
+
+/// <summary>
+/// Installs the packages the way users do: packed into a local folder feed, referenced by a fresh project outside
+/// this repository (no project references), built and run against the packaged emulator.
+/// </summary>
+public sealed class PackagedConsumerTests : IClassFixture<PackagedConsumerTests.Feed>
+{
+    private readonly Feed _feed;
+
+    public PackagedConsumerTests(Feed feed) => _feed = feed;
+
+    [Fact]
+    public void TheRuntimePackageCarriesTheGeneratorInOneAnalyzerFolder()
+    {
+        using var package = ZipFile.OpenRead(Path.Combine(_feed.Directory, $"Attio.Runtime.{_feed.Version}.nupkg"));
+        var entries = package.Entries.Select(e => e.FullName).ToList();
+
+        Assert.Contains("lib/net10.0/Attio.Runtime.dll", entries);
+        Assert.Contains("buildTransitive/Attio.Runtime.props", entries);
+        var analyzers = entries.Where(e => e.StartsWith("analyzers/", StringComparison.Ordinal)).ToList();
+        Assert.Contains("analyzers/dotnet/cs/Attio.Generators.dll", analyzers);
+        Assert.All(analyzers, e => Assert.StartsWith("analyzers/dotnet/cs/", e));
+        Assert.Equal(analyzers.Count, analyzers.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
+    [Fact]
+    public void AFreshConsumerGetsTypedRecordsFromItsSchemaAndAssertsAgainstTheEmulator()
+    {
+        string project = _feed.CreateConsumer("Consumer", """
+            using Attio;
+            using Attio.Emulator;
+            using Consumer.Attio;
+
+            await using var emulator = await AttioEmulator.StartAsync("attio-schema.json");
+            using var client = new AttioClient(new AttioClientOptions { ApiToken = emulator.ApiToken, BaseAddress = emulator.BaseAddress });
+            var stored = await client.AssertPersonAsync(new Person { EmailAddresses = ["Packaged@Example.com"], JobTitle = "Installer" });
+            Console.WriteLine("stored " + stored.GetString("email_addresses", "email_address") + " " + stored.GetString("job_title"));
+            """);
+
+        var (exitCode, output) = DotNet.Run(project, "run", "--configfile", _feed.NuGetConfig);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("stored packaged@example.com Installer", output);
+    }
+
+    [Fact]
+    public void AnInvalidSchemaFailsTheConsumersBuildWithAttio007AtTheRightLine()
+    {
+        string project = _feed.CreateConsumer("BrokenSchema", "System.Console.WriteLine();", schema: "{\n  \"objects\": [\n    { \"api_slug\": \"people\", }\n  ]\n}\n");
+
+        var (exitCode, output) = DotNet.Run(project, "build", "--configfile", _feed.NuGetConfig);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Matches(@"attio-schema\.json\(3,\d+\): error ATTIO007", output);
+    }
+
+    /// <summary>Packs Attio.Runtime and Attio.Emulator once, with a version unique to this run so no cached package is reused.</summary>
+    public sealed class Feed : IDisposable
+    {
+        public Feed()
+        {
+            Root = Path.Combine(Path.GetTempPath(), "attio-package-tests-" + Guid.NewGuid().ToString("N"));
+            Directory = Path.Combine(Root, "feed");
+            System.IO.Directory.CreateDirectory(Directory);
+            Version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Random.Shared.Next(100000);
+            foreach (var project in new[] { "src/Attio.Runtime/Attio.Runtime.csproj", "src/Attio.Emulator/Attio.Emulator.csproj" })
+            {
+                var (exitCode, output) = DotNet.Run(DotNet.RepositoryRoot, "pack", project, "-c", "Release", "-o", Directory, "-p:Version=" + Version);
+                Assert.True(exitCode == 0, output);
+            }
+
+            NuGetConfig = Path.Combine(Root, "nuget.config");
+            File.WriteAllText(NuGetConfig, $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <add key="local-attio" value="{Directory}" />
+                  </packageSources>
+                </configuration>
+                """);
+        }
+
+        public string Root { get; }
+
+        public string Directory { get; }
+
+        public string Version { get; }
+
+        public string NuGetConfig { get; }
+
+        public string CreateConsumer(string name, string program, string? schema = null)
+        {
+            string folder = Path.Combine(Root, name);
+            System.IO.Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, name + ".csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <Nullable>enable</Nullable>
+                    <ImplicitUsings>enable</ImplicitUsings>
+                    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="Attio.Runtime" Version="{Version}" />
+                    <PackageReference Include="Attio.Emulator" Version="{Version}" />
+                  </ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(folder, "Program.cs"), program);
+            File.WriteAllText(Path.Combine(folder, "attio-schema.json"), schema ?? File.ReadAllText(Path.Combine(DotNet.RepositoryRoot, "attio-schema.json")));
+            // The emulator reads the schema from the working directory when the program runs.
+            return folder;
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                System.IO.Directory.Delete(Root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A build server may still hold a file; the folder is in the temp directory.
+            }
+        }
+    }
+}
