@@ -54,5 +54,14 @@ public sealed class IdentifyAndGroupTests(EmulatorFixture attio) : IClassFixture
         Assert.Equal("Acme", company.GetString("name"));
         Assert.Equal("acme.example", company.GetString("domains", "domain"));
     }
-}
 
+    [Theory]
+    [InlineData("", "u-1")]
+    [InlineData("a@example.com", " ")]
+    public async Task IdentifyRejectsEmptyKeysBeforeAnyRequest(string email, string userId)
+    {
+        attio.Emulator.ClearJournal();
+        await Assert.ThrowsAsync<ArgumentException>(() => attio.Client.IdentifyUserAsync(email, userId));
+        Assert.Empty(attio.Emulator.Journal);
+    }
+}

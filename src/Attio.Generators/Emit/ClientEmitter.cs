@@ -79,6 +79,8 @@ internal static class ClientEmitter
             "Both records are validated before the first request. Values already set on <paramref name=\"person\"/> and <paramref name=\"user\"/> are sent too; the arguments are not modified.");
         w.Open($"public static async {Task}<global::Attio.AttioIdentifyResult> IdentifyUserAsync({Client}, string email, string userId, {a.FirstClass}? person = null, {a.SecondClass}? user = null, {Token})");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
+        w.Line("global::System.ArgumentException.ThrowIfNullOrWhiteSpace(email);");
+        w.Line("global::System.ArgumentException.ThrowIfNullOrWhiteSpace(userId);");
         w.Line($"var personRecord = person?.Clone() ?? new {a.FirstClass}();");
         w.Line(a.FirstKeyIsMultiselect
             ? $"personRecord.{a.FirstKeyProperty} = global::Attio.AttioFields.WithValue(personRecord.{a.FirstKeyProperty}, email, global::System.StringComparer.OrdinalIgnoreCase);"
@@ -108,6 +110,8 @@ internal static class ClientEmitter
         string membershipParameter = a.MembershipProperty is null ? string.Empty : "string? userId = null, ";
         w.Open($"public static async {Task}<global::Attio.AttioGroupResult> GroupWorkspaceAsync({Client}, string domain, string workspaceId, {a.FirstClass}? company = null, {a.SecondClass}? workspace = null, {membershipParameter}{Token})");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
+        w.Line("global::System.ArgumentException.ThrowIfNullOrWhiteSpace(domain);");
+        w.Line("global::System.ArgumentException.ThrowIfNullOrWhiteSpace(workspaceId);");
         w.Line($"var companyRecord = company?.Clone() ?? new {a.FirstClass}();");
         w.Line(a.FirstKeyIsMultiselect
             ? $"companyRecord.{a.FirstKeyProperty} = global::Attio.AttioFields.WithValue(companyRecord.{a.FirstKeyProperty}, domain, global::System.StringComparer.OrdinalIgnoreCase);"

@@ -112,6 +112,8 @@ public static partial class AttioWorkspace
     public static async global::System.Threading.Tasks.Task<global::Attio.AttioIdentifyResult> IdentifyUserAsync(this global::Attio.AttioClient client, string email, string userId, Person? person = null, User? user = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(client);
+        global::System.ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        global::System.ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         var personRecord = person?.Clone() ?? new Person();
         personRecord.EmailAddresses = global::Attio.AttioFields.WithValue(personRecord.EmailAddresses, email, global::System.StringComparer.OrdinalIgnoreCase);
         var userRecord = user?.Clone() ?? new User();
@@ -136,6 +138,8 @@ public static partial class AttioWorkspace
     public static async global::System.Threading.Tasks.Task<global::Attio.AttioGroupResult> GroupWorkspaceAsync(this global::Attio.AttioClient client, string domain, string workspaceId, Company? company = null, Workspace? workspace = null, string? userId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(client);
+        global::System.ArgumentException.ThrowIfNullOrWhiteSpace(domain);
+        global::System.ArgumentException.ThrowIfNullOrWhiteSpace(workspaceId);
         var companyRecord = company?.Clone() ?? new Company();
         companyRecord.Domains = global::Attio.AttioFields.WithValue(companyRecord.Domains, domain, global::System.StringComparer.OrdinalIgnoreCase);
         var workspaceRecord = workspace?.Clone() ?? new Workspace();
