@@ -1,0 +1,3 @@
+namespace Attio.Emulator.Faults;
+
+internal sealed record Fault(FaultKind Kind, TimeSpan Delay);

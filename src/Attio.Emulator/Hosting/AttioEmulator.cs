@@ -1,0 +1,100 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Attio.Emulator.Hosting;
+using Attio.Emulator.Http;
+using Attio.Emulator.Journal;
+using Attio.Emulator.RateLimiting;
+using Attio.Emulator.Schema;
+using Attio.Emulator.Store;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Attio.Emulator;
+
+/// <summary>
+/// A real HTTP server on 127.0.0.1 that behaves like Attio's REST API v2 for the workspace in a schema file.
+/// It shares no code with the runtime so that it can catch the runtime's mistakes.
+/// </summary>
+public sealed class AttioEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly RequestJournal _journal;
+
+    private AttioEmulator(WebApplication app, RequestJournal journal, Uri baseAddress, string token, FaultInjector faults, RecordStore store)
+    {
+        _app = app;
+        _journal = journal;
+        BaseAddress = baseAddress;
+        ApiToken = token;
+        Faults = faults;
+        Store = store;
+    }
+
+    /// <summary>For example http://127.0.0.1:54321/.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The 64-character token clients must present.</summary>
+    public string ApiToken { get; }
+
+    /// <summary>A snapshot of every request so far, in arrival order.</summary>
+    public IReadOnlyList<JournalEntry> Journal => _journal.Snapshot();
+
+    public FaultInjector Faults { get; }
+
+    public RecordStore Store { get; }
+
+    public void ClearJournal() => _journal.Clear();
+
+    public static async Task<AttioEmulator> StartAsync(
+        string schemaPath, AttioEmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new AttioEmulatorOptions();
+        var schema = SchemaLoader.Load(schemaPath);
+        var token = options.ApiToken ?? RandomNumberGenerator.GetHexString(64, lowercase: true);
+        var tokenId = TokenId(token);
+        var clock = options.TimeProvider;
+
+        var renderer = new RecordRenderer(schema, tokenId);
+        var store = new RecordStore(schema, renderer);
+        var router = new Router();
+        new MetaEndpoints(schema).MapTo(router);
+        new RecordEndpoints(schema, store, new RecordWriter(schema, store, clock, tokenId), new RecordQuery(schema, store), renderer).MapTo(router);
+
+        var faults = new FaultInjector();
+        var journal = new RequestJournal();
+        var limiter = options.EnforceRateLimits ? new RateLimiter(options.ReadsPerSecond, options.WritesPerSecond, clock) : null;
+        var pipeline = new RequestPipeline(router, new Authenticator(token), limiter, faults, journal, store, clock);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(AttioEmulator).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        var app = builder.Build();
+        app.Run(pipeline.HandleAsync);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new AttioEmulator(app, journal, new Uri(address.TrimEnd('/') + "/"), token, faults, store);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>A stable UUID for the token, used as the api-token actor id on written values.</summary>
+    private static string TokenId(string token)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(token));
+        return new Guid(hash.AsSpan(0, 16)).ToString();
+    }
+}

@@ -1,0 +1,72 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Attio.Emulator.Tests.Infrastructure;
+using Xunit;
+
+namespace Attio.Emulator.Tests.Hosting;
+
+public sealed class AuthenticationTests
+{
+    [Fact]
+    public async Task Missing_header_is_401()
+    {
+        await using var emulator = await Emulators.Start();
+        using var client = new ApiClient(emulator, token: "");
+
+        var response = await client.Get("v2/objects");
+
+        Assert.Equal(401, response.Status);
+        Assert.Equal(("auth_error", "unauthorized"), ((string?)response.Json["type"], response.Code));
+        Assert.StartsWith("The Authorization header was not provided.", response.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Short_token_gets_Attios_captured_wrong_length_body()
+    {
+        await using var emulator = await Emulators.Start();
+        using var client = new ApiClient(emulator, token: "short");
+
+        var response = await client.Get("v2/self");
+
+        Assert.Equal(401, response.Status);
+        Assert.Equal(
+            """{"status_code":401,"type":"auth_error","code":"unauthorized","message":"The API Key provided was invalid because it was the wrong length (API Keys should be 64 characters long). You might not have copied the entire API key from your Admin panel?"}""",
+            response.Text);
+    }
+
+    [Fact]
+    public async Task Wrong_token_of_the_right_length_is_401()
+    {
+        await using var emulator = await Emulators.Start();
+        using var client = new ApiClient(emulator, token: new string('0', 64));
+
+        var response = await client.Get("v2/self");
+
+        Assert.Equal((401, "unauthorized"), (response.Status, response.Code));
+    }
+
+    [Fact]
+    public async Task Basic_auth_with_the_token_as_user_name_is_accepted()
+    {
+        await using var emulator = await Emulators.Start();
+        using var client = new ApiClient(emulator, token: "");
+        client.Http.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(emulator.ApiToken + ":")));
+
+        var response = await client.Get("v2/self");
+
+        Assert.Equal(200, response.Status);
+        Assert.True((bool)response.Json["active"]!);
+    }
+
+    [Fact]
+    public async Task Unauthenticated_requests_are_not_processed()
+    {
+        await using var emulator = await Emulators.Start();
+        using var client = new ApiClient(emulator, token: new string('0', 64));
+
+        await client.Assert("people", "email_addresses", new() { ["email_addresses"] = new System.Text.Json.Nodes.JsonArray("a@b.com") });
+
+        Assert.Equal(0, emulator.Store.Count("people"));
+    }
+}
