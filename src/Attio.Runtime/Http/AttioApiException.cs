@@ -10,14 +10,30 @@ public sealed class AttioApiException : Exception
 {
     /// <summary>Creates the exception from a response.</summary>
     public AttioApiException(HttpStatusCode statusCode, AttioErrorBody? error, string? executionId, string method, string path, Exception? inner = null)
-        : base(BuildMessage(statusCode, error, executionId, method, path), inner)
+        : this(statusCode, error, executionId, method, path, 1, inner)
+    {
+    }
+
+    /// <summary>Creates the exception from the response to the last of <paramref name="attempts"/> attempts.</summary>
+    public AttioApiException(HttpStatusCode statusCode, AttioErrorBody? error, string? executionId, string method, string path, int attempts, Exception? inner = null)
+        : base(BuildMessage(statusCode, error, executionId, method, path, attempts), inner)
     {
         StatusCode = statusCode;
         Error = error;
         ExecutionId = executionId;
         Method = method;
         Path = path;
+        Attempts = attempts;
     }
+
+    /// <summary>How many attempts were made before this answer was accepted as final (1 when it was not retried).</summary>
+    public int Attempts { get; }
+
+    /// <summary>Attio's <c>status_code</c> from the body, or the HTTP status when there was no body.</summary>
+    public int AttioStatusCode => Error?.StatusCode is > 0 and var code ? code : (int)StatusCode;
+
+    /// <summary>Attio's <c>message</c>.</summary>
+    public string? AttioMessage => Error?.Message;
 
     /// <summary>The HTTP status.</summary>
     public HttpStatusCode StatusCode { get; }
@@ -43,7 +59,7 @@ public sealed class AttioApiException : Exception
     /// <summary>The request path and query (no host, no credentials).</summary>
     public string Path { get; }
 
-    private static string BuildMessage(HttpStatusCode statusCode, AttioErrorBody? error, string? executionId, string method, string path)
+    private static string BuildMessage(HttpStatusCode statusCode, AttioErrorBody? error, string? executionId, string method, string path, int attempts)
     {
         var message = $"Attio returned {(int)statusCode} {error?.Code ?? statusCode.ToString()} for {method} {path}";
         if (!string.IsNullOrEmpty(error?.Message))
@@ -54,6 +70,11 @@ public sealed class AttioApiException : Exception
         if (error?.ValidationErrors is { Count: > 0 } details)
         {
             message += " [" + string.Join("; ", details) + "]";
+        }
+
+        if (attempts > 1)
+        {
+            message += $" (after {attempts} attempts)";
         }
 
         if (executionId is not null)

@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Refit;
 
 namespace Attio;
@@ -23,20 +25,34 @@ public sealed class AttioClient : IDisposable
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
     private readonly HttpClient? _ownedHttpClient;
 
-    /// <summary>Creates a client with its own HTTP pipeline.</summary>
+    /// <summary>
+    /// Creates a client with its own HTTP pipeline: the same retry, rate-limit, telemetry and authentication handlers
+    /// as <c>AddAttio</c>. An unset token or base address is read from <c>ATTIO_API_TOKEN</c> / <c>ATTIO_BASE_URL</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are unusable (no token, plain HTTP to a remote host, ...).</exception>
     public AttioClient(AttioClientOptions options)
+        : this(options, loggerFactory: null)
+    {
+    }
+
+    /// <summary>Creates a client with its own HTTP pipeline, logging through <paramref name="loggerFactory"/>.</summary>
+    /// <exception cref="ArgumentException">The options are unusable (no token, plain HTTP to a remote host, ...).</exception>
+    public AttioClient(AttioClientOptions options, ILoggerFactory? loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrEmpty(options.ApiToken))
+        AttioClientOptions own = options.Clone();
+        own.ApplyEnvironmentFallbacks();
+        if (string.IsNullOrEmpty(own.ApiToken))
         {
             throw new ArgumentException("An Attio API token is required (AttioClientOptions.ApiToken or ATTIO_API_TOKEN).", nameof(options));
         }
 
-        string token = options.ApiToken;
-        _ownedHttpClient = new HttpClient(new AttioAuthenticationHandler(() => token) { InnerHandler = new SocketsHttpHandler() })
+        own.Validate();
+        _ownedHttpClient = new HttpClient(AttioHttpPipeline.Create(own, loggerFactory))
         {
-            BaseAddress = options.BaseAddress,
-            Timeout = options.Timeout,
+            BaseAddress = own.BaseAddress,
+            // Each attempt has its own timeout (AttioClientOptions.Timeout) and the retry budget bounds the total.
+            Timeout = Timeout.InfiniteTimeSpan,
         };
         Api = RestService.ForGenerated<IAttioApi>(_ownedHttpClient, CreateRefitSettings());
     }
@@ -50,9 +66,11 @@ public sealed class AttioClient : IDisposable
     /// <summary>The raw REST API, for calls the typed methods do not cover.</summary>
     public IAttioApi Api { get; }
 
-    /// <summary>Refit settings that read responses with source-generated JSON metadata.</summary>
-    public static RefitSettings CreateRefitSettings() =>
-        new(SystemTextJsonContentSerializer.ForContext(AttioJsonContext.Default));
+    /// <summary>
+    /// Refit settings that read responses with source-generated JSON metadata and turn error responses into
+    /// <see cref="AttioApiException"/> and transport failures into <see cref="AttioTransportException"/>.
+    /// </summary>
+    public static RefitSettings CreateRefitSettings() => AttioHttpPipeline.CreateRefitSettings();
 
     /// <summary>Creates or updates the record whose <paramref name="matchingAttribute"/> equals the record's value.</summary>
     /// <exception cref="AttioValidationException">A value is invalid or the matching attribute has no value; nothing was sent.</exception>
@@ -117,38 +135,122 @@ public sealed class AttioClient : IDisposable
         return content;
     }
 
-    private static async Task<AttioStoredRecord> SendAsync(string method, string path, Func<Task<AttioEnvelope<AttioStoredRecord>>> send)
+    private static Task<AttioStoredRecord> SendAsync(string method, string path, Func<Task<AttioEnvelope<AttioStoredRecord>>> send) =>
+        CallAsync(method, path, async () => (await send().ConfigureAwait(false)).Data);
+
+    // The pipeline's Refit settings already throw Attio's exceptions; this covers an IAttioApi built with other settings.
+    private static async Task<T> CallAsync<T>(string method, string path, Func<Task<T>> send)
     {
         try
         {
-            var envelope = await send().ConfigureAwait(false);
-            return envelope.Data;
+            return await send().ConfigureAwait(false);
         }
         catch (ApiException ex)
         {
             throw ToAttioException(ex, method, path);
         }
+        catch (ApiRequestException ex) when (ex.InnerException is OperationCanceledException cancelled)
+        {
+            throw cancelled;
+        }
+        catch (ApiRequestException ex) when (ex.InnerException is AttioTransportException transport)
+        {
+            throw transport;
+        }
+        catch (ApiRequestException ex)
+        {
+            throw new AttioTransportException(method, path, 1, TimeSpan.Zero, ex.InnerException?.Message ?? ex.Message, ex.InnerException);
+        }
     }
 
-    internal static AttioApiException ToAttioException(ApiException ex, string method, string path)
+    /// <summary>The token and its workspace (<c>GET /v2/self</c>); <see cref="AttioSelf.Active"/> is false for a dead token.</summary>
+    public Task<AttioSelf> GetSelfAsync(CancellationToken cancellationToken = default) =>
+        CallAsync("GET", "/v2/self", () => Api.GetSelfAsync(cancellationToken));
+
+    /// <summary>Every object of the workspace.</summary>
+    public Task<IReadOnlyList<AttioObject>> ListObjectsAsync(CancellationToken cancellationToken = default) =>
+        CallAsync<IReadOnlyList<AttioObject>>("GET", "/v2/objects", async () => (await Api.ListObjectsAsync(cancellationToken).ConfigureAwait(false)).Data ?? []);
+
+    /// <summary>One object by slug or id.</summary>
+    public Task<AttioObject> GetObjectAsync(string objectSlug, CancellationToken cancellationToken = default)
     {
-        AttioErrorBody? body = null;
-        if (!string.IsNullOrEmpty(ex.Content))
+        ArgumentException.ThrowIfNullOrEmpty(objectSlug);
+        return CallAsync("GET", $"/v2/objects/{objectSlug}", async () => (await Api.GetObjectAsync(objectSlug, cancellationToken).ConfigureAwait(false)).Data);
+    }
+
+    /// <summary>Every attribute of an object, walking all pages (<paramref name="pageSize"/> per request).</summary>
+    public async Task<IReadOnlyList<AttioAttribute>> ListAttributesAsync(string objectSlug, bool showArchived = false, int pageSize = 100, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(objectSlug);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        var all = new List<AttioAttribute>();
+        for (int offset = 0; ; offset += pageSize)
         {
-            try
+            int currentOffset = offset;
+            var page = await CallAsync("GET", $"/v2/objects/{objectSlug}/attributes",
+                async () => (await Api.ListAttributesAsync(objectSlug, pageSize, currentOffset, showArchived, cancellationToken).ConfigureAwait(false)).Data ?? []).ConfigureAwait(false);
+            all.AddRange(page);
+            if (page.Count < pageSize)
             {
-                body = JsonSerializer.Deserialize(ex.Content, AttioJsonContext.Default.AttioErrorBody);
-            }
-            catch (JsonException)
-            {
-                // Not Attio's JSON (a proxy's HTML page, say): the status alone must do.
+                return all;
             }
         }
-
-        string? executionId = ex.Headers.TryGetValues("x-attio-execution-id", out var values) ? values.FirstOrDefault() : null;
-        // The Refit exception is not kept as inner: it holds the request message, whose headers carry the token.
-        return new AttioApiException(ex.StatusCode, body, executionId, method, path);
     }
+
+    /// <summary>The options of a select attribute.</summary>
+    public Task<IReadOnlyList<AttioSelectOption>> ListOptionsAsync(string objectSlug, string attribute, bool showArchived = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(objectSlug);
+        ArgumentException.ThrowIfNullOrEmpty(attribute);
+        return CallAsync<IReadOnlyList<AttioSelectOption>>("GET", $"/v2/objects/{objectSlug}/attributes/{attribute}/options",
+            async () => (await Api.ListOptionsAsync(objectSlug, attribute, showArchived, cancellationToken).ConfigureAwait(false)).Data ?? []);
+    }
+
+    /// <summary>The statuses of a status attribute.</summary>
+    public Task<IReadOnlyList<AttioStatus>> ListStatusesAsync(string objectSlug, string attribute, bool showArchived = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(objectSlug);
+        ArgumentException.ThrowIfNullOrEmpty(attribute);
+        return CallAsync<IReadOnlyList<AttioStatus>>("GET", $"/v2/objects/{objectSlug}/attributes/{attribute}/statuses",
+            async () => (await Api.ListStatusesAsync(objectSlug, attribute, showArchived, cancellationToken).ConfigureAwait(false)).Data ?? []);
+    }
+
+    /// <summary>Every member of the workspace.</summary>
+    public Task<IReadOnlyList<AttioWorkspaceMember>> ListWorkspaceMembersAsync(CancellationToken cancellationToken = default) =>
+        CallAsync<IReadOnlyList<AttioWorkspaceMember>>("GET", "/v2/workspace_members",
+            async () => (await Api.ListWorkspaceMembersAsync(cancellationToken).ConfigureAwait(false)).Data ?? []);
+
+    /// <summary>One page of records matching <paramref name="query"/> (all records, first 500, when null).</summary>
+    public Task<IReadOnlyList<AttioStoredRecord>> QueryRecordsAsync(string objectSlug, AttioRecordQuery? query = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(objectSlug);
+        return CallAsync<IReadOnlyList<AttioStoredRecord>>("POST", $"/v2/objects/{objectSlug}/records/query",
+            async () => (await Api.QueryRecordsAsync(objectSlug, query ?? new AttioRecordQuery(), cancellationToken).ConfigureAwait(false)).Data ?? []);
+    }
+
+    /// <summary>Every record matching <paramref name="filter"/>, fetched page by page as the caller enumerates.</summary>
+    public async IAsyncEnumerable<AttioStoredRecord> QueryAllRecordsAsync(string objectSlug, JsonElement? filter = null, IReadOnlyList<JsonElement>? sorts = null, int pageSize = 500, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(objectSlug);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        for (int offset = 0; ; offset += pageSize)
+        {
+            var page = await QueryRecordsAsync(objectSlug, new AttioRecordQuery { Filter = filter, Sorts = sorts?.ToList(), Limit = pageSize, Offset = offset }, cancellationToken).ConfigureAwait(false);
+            foreach (var record in page)
+            {
+                yield return record;
+            }
+
+            if (page.Count < pageSize)
+            {
+                yield break;
+            }
+        }
+    }
+
+    internal static AttioApiException ToAttioException(ApiException ex, string method, string path) =>
+        // The Refit exception is not kept as inner: it holds the request message, whose headers carry the token.
+        new(ex.StatusCode, AttioErrors.ParseBody(ex.Content), AttioErrors.ExecutionIdOf(ex.Headers), method, path);
 
     /// <inheritdoc />
     public void Dispose() => _ownedHttpClient?.Dispose();

@@ -6,16 +6,144 @@ public sealed class AttioClientOptions
     /// <summary>The default base address, <c>https://api.attio.com/</c>.</summary>
     public static readonly Uri DefaultBaseAddress = new("https://api.attio.com/");
 
+    /// <summary>The configuration section <c>AddAttio(IConfiguration)</c> reads: <c>Attio</c>.</summary>
+    public const string SectionName = "Attio";
+
+    /// <summary>The environment variable read when no token is configured: <c>ATTIO_API_TOKEN</c>.</summary>
+    public const string TokenEnvironmentVariable = "ATTIO_API_TOKEN";
+
+    /// <summary>The environment variable read when no base address is configured: <c>ATTIO_BASE_URL</c>.</summary>
+    public const string BaseUrlEnvironmentVariable = "ATTIO_BASE_URL";
+
     /// <summary>The API token (an API key or OAuth access token). Required. Never logged or printed.</summary>
     public string? ApiToken { get; set; }
 
-    /// <summary>Where Attio (or an Attio-compatible server such as the emulator) listens.</summary>
+    /// <summary>Where Attio (or an Attio-compatible server such as the emulator) listens. HTTPS unless loopback.</summary>
     public Uri BaseAddress { get; set; } = DefaultBaseAddress;
 
-    /// <summary>Timeout of one HTTP attempt.</summary>
+    /// <summary>Timeout of one HTTP attempt (retries get a fresh one). Default 30 s.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Retries after the first attempt, for 429, 408, 409, 5xx, timeouts and connection failures. Default 4; 0 disables retries.</summary>
+    public int MaxRetryAttempts { get; set; } = 4;
+
+    /// <summary>First backoff delay; each retry doubles it, with full jitter. Default 500 ms.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Longest single backoff delay. Default 30 s.</summary>
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Time budget of one call across all attempts and waits. A retry that would start after it is not made. Default 2 min.
+    /// </summary>
+    public TimeSpan MaxRetryDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The longest <c>Retry-After</c> the client waits for; a 429 asking for more is reported instead. Default 60 s.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Client-side limit of write requests (POST, PUT, PATCH, DELETE) per second and token. Attio allows 25. 0 turns it off.</summary>
+    public int WritesPerSecond { get; set; } = 25;
+
+    /// <summary>Client-side limit of read requests (GET and record queries) per second and token. Attio allows 100. 0 turns it off.</summary>
+    public int ReadsPerSecond { get; set; } = 100;
+
+    /// <summary>
+    /// Whether a create (<c>POST …/records</c>), which is not idempotent, is retried after a 5xx, a timeout or a dropped
+    /// connection, when Attio may already have stored it. Default false: only 429s and refused connections, which
+    /// guarantee nothing was stored, are retried for creates. Asserts and updates are always retried.
+    /// </summary>
+    public bool RetryNonIdempotentRequests { get; set; }
+
+    /// <summary>Every problem with these options; empty when they are usable. Never includes the token.</summary>
+    public IReadOnlyList<string> GetValidationErrors()
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(ApiToken))
+        {
+            errors.Add($"Attio:ApiToken is required: set it in code, in the \"{SectionName}\" configuration section or in the {TokenEnvironmentVariable} environment variable.");
+        }
+        else if (ApiToken.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            errors.Add("Attio:ApiToken contains white space or control characters; copy the token again.");
+        }
+
+        if (BaseAddress is null || !BaseAddress.IsAbsoluteUri)
+        {
+            errors.Add("Attio:BaseAddress must be an absolute URI such as https://api.attio.com/.");
+        }
+        else if (BaseAddress.Scheme != Uri.UriSchemeHttps && !(BaseAddress.Scheme == Uri.UriSchemeHttp && BaseAddress.IsLoopback))
+        {
+            errors.Add($"Attio:BaseAddress must use HTTPS (plain HTTP is only allowed for loopback addresses such as a local emulator); got {BaseAddress.GetLeftPart(UriPartial.Authority)}.");
+        }
+        else if (!string.IsNullOrEmpty(BaseAddress.UserInfo))
+        {
+            errors.Add("Attio:BaseAddress must not carry credentials; set Attio:ApiToken instead.");
+        }
+
+        if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            errors.Add("Attio:Timeout must be positive.");
+        }
+
+        if (MaxRetryAttempts is < 0 or > 20)
+        {
+            errors.Add("Attio:MaxRetryAttempts must be between 0 and 20.");
+        }
+
+        if (RetryBaseDelay < TimeSpan.Zero || RetryMaxDelay < RetryBaseDelay)
+        {
+            errors.Add("Attio:RetryBaseDelay must not be negative and Attio:RetryMaxDelay must be at least Attio:RetryBaseDelay.");
+        }
+
+        if (MaxRetryDuration <= TimeSpan.Zero)
+        {
+            errors.Add("Attio:MaxRetryDuration must be positive.");
+        }
+
+        if (MaxRetryAfter < TimeSpan.Zero)
+        {
+            errors.Add("Attio:MaxRetryAfter must not be negative.");
+        }
+
+        if (WritesPerSecond < 0 || ReadsPerSecond < 0)
+        {
+            errors.Add("Attio:WritesPerSecond and Attio:ReadsPerSecond must not be negative (0 turns the client-side limit off).");
+        }
+
+        return errors;
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> listing every problem (never the token) when the options are unusable.</summary>
+    public void Validate()
+    {
+        var errors = GetValidationErrors();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid Attio client options: " + string.Join(" ", errors));
+        }
+    }
+
+    /// <summary>Fills an unset token and base address from <c>ATTIO_API_TOKEN</c> and <c>ATTIO_BASE_URL</c>.</summary>
+    public void ApplyEnvironmentFallbacks()
+    {
+        if (string.IsNullOrWhiteSpace(ApiToken) && Environment.GetEnvironmentVariable(TokenEnvironmentVariable) is { Length: > 0 } token)
+        {
+            ApiToken = token.Trim();
+        }
+
+        if ((BaseAddress is null || BaseAddress == DefaultBaseAddress)
+            && Environment.GetEnvironmentVariable(BaseUrlEnvironmentVariable) is { Length: > 0 } url
+            && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri))
+        {
+            BaseAddress = uri;
+        }
+    }
+
+    /// <summary>A copy, so that a client keeps the settings it was created with.</summary>
+    public AttioClientOptions Clone() => (AttioClientOptions)MemberwiseClone();
 
     /// <summary>Shows the base address and whether a token is set, never the token.</summary>
     public override string ToString() =>
-        $"AttioClientOptions {{ BaseAddress = {BaseAddress}, ApiToken = {(string.IsNullOrEmpty(ApiToken) ? "<not set>" : "<redacted>")} }}";
+        $"AttioClientOptions {{ BaseAddress = {BaseAddress}, ApiToken = {(string.IsNullOrEmpty(ApiToken) ? "<not set>" : "<redacted>")}, " +
+        $"Timeout = {Timeout}, MaxRetryAttempts = {MaxRetryAttempts}, WritesPerSecond = {WritesPerSecond}, ReadsPerSecond = {ReadsPerSecond} }}";
 }

@@ -50,6 +50,10 @@ public sealed class AttioApiValidationError
     [JsonPropertyName("received")]
     public string? Received { get; init; }
 
+    /// <summary>The allowed values, for <c>invalid_option</c>.</summary>
+    [JsonPropertyName("options")]
+    public List<JsonElement>? Options { get; init; }
+
     /// <inheritdoc />
     public override string ToString() =>
         $"{string.Join('.', Path?.Select(p => p.ToString()) ?? Array.Empty<string>())}: {Message}" +

@@ -16,6 +16,15 @@ public sealed record AttioAttributeInfo(
     bool IsMultiselect = false,
     IReadOnlyList<string>? AllowedObjects = null)
 {
+    /// <summary>False for attributes only Attio writes (<c>is_writable: false</c>); writing or clearing them is a validation error.</summary>
+    public bool IsWritable { get; init; } = true;
+
+    /// <summary>Whether Attio enforces unique values (<c>is_unique</c>); only unique attributes can be assert keys.</summary>
+    public bool IsUnique { get; init; }
+
+    /// <summary>Whether Attio requires a value (<c>is_required</c>).</summary>
+    public bool IsRequired { get; init; }
+
     /// <summary><c>object.slug (type)</c>, the form used in error messages.</summary>
     public override string ToString() => $"{ObjectSlug}.{Slug} ({Type.ToApiName()})";
 }

@@ -6,12 +6,13 @@ namespace Attio;
 /// </summary>
 public sealed record RecordReference
 {
-    private RecordReference(string targetObject, Guid? recordId, string? matchingAttribute, string? matchingValue)
+    private RecordReference(string targetObject, Guid? recordId, string? matchingAttribute, string? matchingValue, AttioAttributeType? matchingType = null)
     {
         TargetObject = targetObject;
         RecordId = recordId;
         MatchingAttribute = matchingAttribute;
         MatchingValue = matchingValue;
+        MatchingAttributeType = matchingAttribute is null ? null : matchingType ?? GuessType(matchingAttribute);
     }
 
     /// <summary>The target object's slug, e.g. <c>people</c>.</summary>
@@ -26,6 +27,12 @@ public sealed record RecordReference
     /// <summary>The value of <see cref="MatchingAttribute"/> that identifies the target.</summary>
     public string? MatchingValue { get; }
 
+    /// <summary>
+    /// The type of <see cref="MatchingAttribute"/>, which decides the value's wire form
+    /// (<c>{"email_address":…}</c>, <c>{"domain":…}</c>, <c>{"value":…}</c>) and how it is validated.
+    /// </summary>
+    public AttioAttributeType? MatchingAttributeType { get; }
+
     /// <summary>References a record by its id.</summary>
     public static RecordReference ById(string targetObject, Guid recordId) => new(targetObject, recordId, null, null);
 
@@ -37,17 +44,31 @@ public sealed record RecordReference
     public static RecordReference ByMatch(string targetObject, string matchingAttribute, string value) =>
         new(targetObject, null, matchingAttribute, value);
 
+    /// <summary>
+    /// References the record whose unique attribute <paramref name="matchingAttribute"/>, of type
+    /// <paramref name="matchingAttributeType"/> (text, number, email-address, domain or phone-number), holds <paramref name="value"/>.
+    /// </summary>
+    public static RecordReference ByMatch(string targetObject, string matchingAttribute, AttioAttributeType matchingAttributeType, string value) =>
+        new(targetObject, null, matchingAttribute, value, matchingAttributeType);
+
     /// <summary>A person by email address.</summary>
-    public static RecordReference Person(string email) => ByMatch("people", "email_addresses", email);
+    public static RecordReference Person(string email) => ByMatch("people", "email_addresses", AttioAttributeType.EmailAddress, email);
 
     /// <summary>A company by domain.</summary>
-    public static RecordReference Company(string domain) => ByMatch("companies", "domains", domain);
+    public static RecordReference Company(string domain) => ByMatch("companies", "domains", AttioAttributeType.Domain, domain);
 
     /// <summary>A user by <c>user_id</c>.</summary>
-    public static RecordReference User(string userId) => ByMatch("users", "user_id", userId);
+    public static RecordReference User(string userId) => ByMatch("users", "user_id", AttioAttributeType.Text, userId);
 
     /// <summary>A workspace by <c>workspace_id</c>.</summary>
-    public static RecordReference Workspace(string workspaceId) => ByMatch("workspaces", "workspace_id", workspaceId);
+    public static RecordReference Workspace(string workspaceId) => ByMatch("workspaces", "workspace_id", AttioAttributeType.Text, workspaceId);
+
+    // Without an explicit type, the slug decides: Attio's unique email and domain attributes carry those words.
+    private static AttioAttributeType GuessType(string slug) =>
+        slug.Contains("email", StringComparison.OrdinalIgnoreCase) ? AttioAttributeType.EmailAddress
+        : slug.Contains("domain", StringComparison.OrdinalIgnoreCase) && !slug.EndsWith("_id", StringComparison.Ordinal) ? AttioAttributeType.Domain
+        : slug.Contains("phone", StringComparison.OrdinalIgnoreCase) ? AttioAttributeType.PhoneNumber
+        : AttioAttributeType.Text;
 
     /// <inheritdoc />
     public override string ToString() =>

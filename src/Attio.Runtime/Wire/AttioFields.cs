@@ -9,19 +9,48 @@ namespace Attio;
 /// </summary>
 public static class AttioFields
 {
-    /// <summary>Validates a single value when it is set.</summary>
+    /// <summary>
+    /// Validates a single value when it is set. Setting or clearing an attribute Attio does not let clients write
+    /// (<see cref="AttioAttributeInfo.IsWritable"/> false) is an error.
+    /// </summary>
     public static void Validate<T>(AttioAttributeInfo attribute, AttioFieldState state, T value, IAttioValueCodec<T> codec, AttioValidationErrors errors)
     {
+        ArgumentNullException.ThrowIfNull(attribute);
+        ArgumentNullException.ThrowIfNull(codec);
+        ArgumentNullException.ThrowIfNull(errors);
+        if (state == AttioFieldState.NotSet || !CheckWritable(attribute, state, errors))
+        {
+            return;
+        }
+
         if (state == AttioFieldState.Set)
         {
             codec.Validate(attribute, value, errors);
         }
     }
 
+    /// <summary>Adds an error when <paramref name="attribute"/> is read-only and was set or cleared; false then.</summary>
+    public static bool CheckWritable(AttioAttributeInfo attribute, AttioFieldState state, AttioValidationErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(attribute);
+        ArgumentNullException.ThrowIfNull(errors);
+        if (state == AttioFieldState.NotSet || attribute.IsWritable)
+        {
+            return true;
+        }
+
+        errors.Add(attribute, state == AttioFieldState.Cleared ? "[] (clear)" : null,
+            "no value: the attribute is read-only (is_writable is false), only Attio writes it");
+        return false;
+    }
+
     /// <summary>Validates each value of a collection when it is set.</summary>
     public static void ValidateMany<T>(AttioAttributeInfo attribute, AttioFieldState state, IReadOnlyCollection<T>? values, IAttioValueCodec<T> codec, AttioValidationErrors errors)
     {
-        if (state != AttioFieldState.Set || values is null)
+        ArgumentNullException.ThrowIfNull(attribute);
+        ArgumentNullException.ThrowIfNull(codec);
+        ArgumentNullException.ThrowIfNull(errors);
+        if (state == AttioFieldState.NotSet || !CheckWritable(attribute, state, errors) || state != AttioFieldState.Set || values is null)
         {
             return;
         }
