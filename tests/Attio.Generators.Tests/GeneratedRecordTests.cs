@@ -125,6 +125,19 @@ public sealed class GeneratedRecordTests
         Assert.Contains("Attio attribute <c>billing_users</c>: record-reference, multiselect, references users.", subscription);
     }
 
+    [Fact]
+    public void RecordsListTheirWritableAttributesForGenericCode()
+    {
+        var user = (AttioRecord)Activator.CreateInstance(CompiledWorkspace.Type("User"))!;
+        var infos = user.GetAttributeInfos();
+
+        Assert.Equal(new[] { "person", "primary_email_address", "user_id", "workspace" }, infos.Select(i => i.Slug));
+        var workspace = infos.Single(i => i.Slug == "workspace");
+        Assert.True(workspace.IsMultiselect);
+        Assert.Equal(AttioAttributeType.RecordReference, workspace.Type);
+        Assert.Equal(new[] { "workspaces" }, workspace.AllowedObjects);
+    }
+
     private static void Set(object target, string property, object? value) =>
         target.GetType().GetProperty(property, BindingFlags.Public | BindingFlags.Instance)!.SetValue(target, value);
 }

@@ -52,7 +52,7 @@ public sealed class HostileSchemaTests
             { "only symbols", Document(Object("$$$", "!!!", Attribute("***", "text"), Attribute("---", "number"))) },
             { "names colliding after sanitising", Document(Object("people", "Person", Attribute("first_name", "text"), Attribute("first-name", "text"), Attribute("FirstName", "text"))) },
             { "property named like the class", Document(Object("deals", "Deal", Attribute("deal", "text"))) },
-            { "property named like base members", Document(Object("people", "Person", Attribute("object_slug", "text"), Attribute("validate", "text"), Attribute("clone", "text"), Attribute("to_string", "text"), Attribute("attio_attributes", "text"))) },
+            { "property named like base members", Document(Object("people", "Person", Attribute("object_slug", "text"), Attribute("validate", "text"), Attribute("clone", "text"), Attribute("to_string", "text"), Attribute("attio_attributes", "text"), Attribute("all", "text"), Attribute("get_attribute_infos", "text"))) },
             { "class named like the client", Document(Object("attio_workspace", "AttioWorkspace", Attribute("name", "text"))) },
             { "title injection", Document(Object("people", "Person", Attribute("twitter", "text", title: Injection, description: Injection))) },
             { "description with newlines", Document(Object("people", "Person", Attribute("twitter", "text", description: "line one\n/// </summary>\r\n#error boom\u2028public class Evil {}"))) },

@@ -54,7 +54,20 @@ internal static class RecordEmitter
             w.Line($"public static readonly global::Attio.AttioAttributeInfo {p.Name} = new({SourceText.Literal(record.ObjectSlug)}, {SourceText.Literal(p.Slug)}, global::Attio.AttioAttributeType.{p.EnumMember}, {Bool(p.IsMultiselect)}, {allowed});");
         }
 
+        w.Line();
+        w.Doc("Every attribute above, in schema order.");
+        w.Line("public static readonly global::System.Collections.Generic.IReadOnlyList<global::Attio.AttioAttributeInfo> All = new global::Attio.AttioAttributeInfo[]");
+        w.Line("{");
+        foreach (var p in record.Properties)
+        {
+            w.Line($"    {p.Name},");
+        }
+
+        w.Line("};");
         w.Close();
+        w.Line();
+        w.Doc("Every writable attribute of the object.");
+        w.Line("public override global::System.Collections.Generic.IReadOnlyList<global::Attio.AttioAttributeInfo> GetAttributeInfos() => AttioAttributes.All;");
     }
 
     private static void EmitProperty(CodeWriter w, PropertyModel p)

@@ -25,7 +25,9 @@ internal static class ModelBuilder
     {
         "ObjectSlug", "ApiSlug", "GetState", "CollectValidationErrors", "WriteValues", "GetValidationErrors", "Validate",
         "WriteRequestBody", "ToRequestBody", "Clone", "AttioAttributes", "Equals", "GetHashCode", "ToString", "GetType",
-        "MemberwiseClone", "Finalize", "ReferenceEquals",
+        "MemberwiseClone", "Finalize", "ReferenceEquals", "GetAttributeInfos",
+        // Reserved because AttioAttributes declares it beside one field per attribute.
+        "All",
     };
 
     public static (GenerationModel Model, EquatableArray<DiagnosticInfo> Diagnostics) Build(SchemaModel schema, string @namespace)

@@ -22,6 +22,12 @@ public abstract class AttioRecord
     /// <summary>Writes the members of <c>data.values</c>: one property per set or cleared attribute.</summary>
     public abstract void WriteValues(Utf8JsonWriter writer);
 
+    /// <summary>
+    /// Every writable attribute of the object (slug, type, multiselect), so that generic code such as the bulk
+    /// sender can merge and key records without reflection.
+    /// </summary>
+    public virtual IReadOnlyList<AttioAttributeInfo> GetAttributeInfos() => Array.Empty<AttioAttributeInfo>();
+
     /// <summary>Every validation error of this record; empty when it can be sent.</summary>
     public IReadOnlyList<AttioValidationError> GetValidationErrors()
     {

@@ -53,7 +53,32 @@ public sealed partial class Company : global::Attio.AttioRecord
         public static readonly global::Attio.AttioAttributeInfo AssociatedDeals = new("companies", "associated_deals", global::Attio.AttioAttributeType.RecordReference, true, new string[] { "deals" });
         /// <summary><c>associated_workspaces</c> (record-reference).</summary>
         public static readonly global::Attio.AttioAttributeInfo AssociatedWorkspaces = new("companies", "associated_workspaces", global::Attio.AttioAttributeType.RecordReference, true, new string[] { "workspaces" });
+
+        /// <summary>Every attribute above, in schema order.</summary>
+        public static readonly global::System.Collections.Generic.IReadOnlyList<global::Attio.AttioAttributeInfo> All = new global::Attio.AttioAttributeInfo[]
+        {
+            Domains,
+            Name,
+            Description,
+            Team,
+            Categories,
+            PrimaryLocation,
+            Angellist,
+            Facebook,
+            Instagram,
+            Linkedin,
+            Twitter,
+            EstimatedArrUsd,
+            FundingRaisedUsd,
+            FoundationDate,
+            EmployeeRange,
+            AssociatedDeals,
+            AssociatedWorkspaces,
+        };
     }
+
+    /// <summary>Every writable attribute of the object.</summary>
+    public override global::System.Collections.Generic.IReadOnlyList<global::Attio.AttioAttributeInfo> GetAttributeInfos() => AttioAttributes.All;
 
     private global::Attio.AttioFieldState _domainsState;
     private global::System.Collections.Generic.IReadOnlyList<string>? _domains;

@@ -31,7 +31,21 @@ public sealed partial class Deal : global::Attio.AttioRecord
         public static readonly global::Attio.AttioAttributeInfo AssociatedPeople = new("deals", "associated_people", global::Attio.AttioAttributeType.RecordReference, true, new string[] { "people" });
         /// <summary><c>associated_company</c> (record-reference).</summary>
         public static readonly global::Attio.AttioAttributeInfo AssociatedCompany = new("deals", "associated_company", global::Attio.AttioAttributeType.RecordReference, false, new string[] { "companies" });
+
+        /// <summary>Every attribute above, in schema order.</summary>
+        public static readonly global::System.Collections.Generic.IReadOnlyList<global::Attio.AttioAttributeInfo> All = new global::Attio.AttioAttributeInfo[]
+        {
+            Name,
+            Stage,
+            Owner,
+            Value,
+            AssociatedPeople,
+            AssociatedCompany,
+        };
     }
+
+    /// <summary>Every writable attribute of the object.</summary>
+    public override global::System.Collections.Generic.IReadOnlyList<global::Attio.AttioAttributeInfo> GetAttributeInfos() => AttioAttributes.All;
 
     private global::Attio.AttioFieldState _nameState;
     private string? _name;

@@ -47,7 +47,29 @@ public sealed partial class Person : global::Attio.AttioRecord
         public static readonly global::Attio.AttioAttributeInfo AssociatedDeals = new("people", "associated_deals", global::Attio.AttioAttributeType.RecordReference, true, new string[] { "deals" });
         /// <summary><c>associated_users</c> (record-reference).</summary>
         public static readonly global::Attio.AttioAttributeInfo AssociatedUsers = new("people", "associated_users", global::Attio.AttioAttributeType.RecordReference, true, new string[] { "users" });
+
+        /// <summary>Every attribute above, in schema order.</summary>
+        public static readonly global::System.Collections.Generic.IReadOnlyList<global::Attio.AttioAttributeInfo> All = new global::Attio.AttioAttributeInfo[]
+        {
+            Name,
+            EmailAddresses,
+            Description,
+            Company,
+            JobTitle,
+            PhoneNumbers,
+            PrimaryLocation,
+            Angellist,
+            Facebook,
+            Instagram,
+            Linkedin,
+            Twitter,
+            AssociatedDeals,
+            AssociatedUsers,
+        };
     }
+
+    /// <summary>Every writable attribute of the object.</summary>
+    public override global::System.Collections.Generic.IReadOnlyList<global::Attio.AttioAttributeInfo> GetAttributeInfos() => AttioAttributes.All;
 
     private global::Attio.AttioFieldState _nameState;
     private global::Attio.PersonalName? _name;

@@ -57,7 +57,34 @@ public sealed partial class Subscription : global::Attio.AttioRecord
         public static readonly global::Attio.AttioAttributeInfo BillingPhoneNumbers = new("subscriptions", "billing_phone_numbers", global::Attio.AttioAttributeType.PhoneNumber, true, null);
         /// <summary><c>signatory</c> (personal-name).</summary>
         public static readonly global::Attio.AttioAttributeInfo Signatory = new("subscriptions", "signatory", global::Attio.AttioAttributeType.PersonalName, false, null);
+
+        /// <summary>Every attribute above, in schema order.</summary>
+        public static readonly global::System.Collections.Generic.IReadOnlyList<global::Attio.AttioAttributeInfo> All = new global::Attio.AttioAttributeInfo[]
+        {
+            SubscriptionId,
+            InvoiceReference,
+            Plan,
+            Features,
+            Stage,
+            Seats,
+            AutoRenew,
+            Mrr,
+            StartedOn,
+            RenewsAt,
+            HealthScore,
+            BillingUsers,
+            Workspace,
+            AccountManager,
+            BillingAddress,
+            BillingDomains,
+            BillingEmail,
+            BillingPhoneNumbers,
+            Signatory,
+        };
     }
+
+    /// <summary>Every writable attribute of the object.</summary>
+    public override global::System.Collections.Generic.IReadOnlyList<global::Attio.AttioAttributeInfo> GetAttributeInfos() => AttioAttributes.All;
 
     private global::Attio.AttioFieldState _subscriptionIdState;
     private string? _subscriptionId;

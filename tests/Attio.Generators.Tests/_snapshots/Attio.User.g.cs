@@ -27,7 +27,19 @@ public sealed partial class User : global::Attio.AttioRecord
         public static readonly global::Attio.AttioAttributeInfo UserId = new("users", "user_id", global::Attio.AttioAttributeType.Text, false, null);
         /// <summary><c>workspace</c> (record-reference).</summary>
         public static readonly global::Attio.AttioAttributeInfo Workspace = new("users", "workspace", global::Attio.AttioAttributeType.RecordReference, true, new string[] { "workspaces" });
+
+        /// <summary>Every attribute above, in schema order.</summary>
+        public static readonly global::System.Collections.Generic.IReadOnlyList<global::Attio.AttioAttributeInfo> All = new global::Attio.AttioAttributeInfo[]
+        {
+            Person,
+            PrimaryEmailAddress,
+            UserId,
+            Workspace,
+        };
     }
+
+    /// <summary>Every writable attribute of the object.</summary>
+    public override global::System.Collections.Generic.IReadOnlyList<global::Attio.AttioAttributeInfo> GetAttributeInfos() => AttioAttributes.All;
 
     private global::Attio.AttioFieldState _personState;
     private global::Attio.RecordReference? _person;

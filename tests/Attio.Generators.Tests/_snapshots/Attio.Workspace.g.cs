@@ -29,7 +29,20 @@ public sealed partial class Workspace : global::Attio.AttioRecord
         public static readonly global::Attio.AttioAttributeInfo Company = new("workspaces", "company", global::Attio.AttioAttributeType.RecordReference, false, new string[] { "companies" });
         /// <summary><c>avatar_url</c> (text).</summary>
         public static readonly global::Attio.AttioAttributeInfo AvatarUrl = new("workspaces", "avatar_url", global::Attio.AttioAttributeType.Text, false, null);
+
+        /// <summary>Every attribute above, in schema order.</summary>
+        public static readonly global::System.Collections.Generic.IReadOnlyList<global::Attio.AttioAttributeInfo> All = new global::Attio.AttioAttributeInfo[]
+        {
+            WorkspaceId,
+            Name,
+            Users,
+            Company,
+            AvatarUrl,
+        };
     }
+
+    /// <summary>Every writable attribute of the object.</summary>
+    public override global::System.Collections.Generic.IReadOnlyList<global::Attio.AttioAttributeInfo> GetAttributeInfos() => AttioAttributes.All;
 
     private global::Attio.AttioFieldState _workspaceIdState;
     private string? _workspaceId;
