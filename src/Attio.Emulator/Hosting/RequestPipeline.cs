@@ -15,6 +15,7 @@ namespace Attio.Emulator.Hosting;
 internal sealed class RequestPipeline(
     Router router,
     Authenticator authenticator,
+    ScopeCheck scopes,
     RateLimiter? limiter,
     FaultInjector faults,
     RequestJournal journal,
@@ -66,6 +67,7 @@ internal sealed class RequestPipeline(
             }
 
             var route = router.Match(method, path) ?? throw Errors.EndpointNotFound(method, path);
+            scopes.Demand(method, path);
             var apiRequest = new ApiRequest(method, path, route.Values, request.Query, bodyText);
             lock (store.Gate)
             {
