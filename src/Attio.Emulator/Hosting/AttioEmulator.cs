@@ -85,7 +85,11 @@ public sealed class AttioEmulator : IAsyncDisposable
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+        });
         var app = builder.Build();
         app.Run(pipeline.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -82,6 +82,18 @@ internal sealed class RequestPipeline(
             body = error.ToBody();
             headers = error.Headers;
         }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away (for example during an injected delay): nothing to answer, but keep the record.
+            journal.Add(sequence, new JournalEntry(method, path, queryString, bodyText, 0, at, null, executionId, injected));
+            return;
+        }
+        catch (Exception unexpected) when (unexpected is not OperationCanceledException)
+        {
+            // An emulator bug must still look like an HTTP answer, with the cause visible to the test that hit it.
+            status = 500;
+            body = new ApiError(500, "internal_server_error", "emulator_error", $"The emulator failed: {unexpected}").ToBody();
+        }
 
         var text = Json.Serialize(body);
         context.Response.StatusCode = status;
