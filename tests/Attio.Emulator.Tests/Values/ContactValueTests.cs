@@ -169,10 +169,14 @@ public sealed class ContactValueTests : IAsyncLifetime
         Assert.Equal("37.331741", Field(response.Data, "billing_address", "latitude"));
     }
 
-    [Fact]
-    public async Task Location_string_is_parsed_into_the_ten_keys()
+    [Theory]
+    [InlineData("1 Infinite Loop, Cupertino, CA, 95014, US")]
+    [InlineData("London")]
+    [InlineData("Berlin, DE")]
+    [InlineData("10 Downing St, London, SW1A 2AA, GB")]
+    public async Task Location_string_is_parsed_into_the_ten_keys(string input)
     {
-        var response = await Write(_client, "billing_address", "1 Infinite Loop, Cupertino, CA, 95014, US");
+        var response = await Write(_client, "billing_address", input);
 
         Assert.Equal(200, response.Status);
         var value = (JsonObject)ValuesOf(response.Data, "billing_address").Single()!;
