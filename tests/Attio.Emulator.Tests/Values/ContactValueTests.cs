@@ -159,6 +159,22 @@ public sealed class ContactValueTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Unknown_country_code_is_an_invalid_option_listing_the_allowed_codes()
+    {
+        var location = Location();
+        location["country_code"] = "ZZ";
+
+        var response = await Write(_client, "billing_address", location);
+
+        var issue = response.Json["validation_errors"]![0]!;
+        Assert.Equal(("invalid_option", "country_code", "ZZ"), ((string?)issue["code"], (string?)issue["path"]![0], (string?)issue["received"]));
+        var options = issue["options"]!.AsArray().Select(o => (string?)o).ToList();
+        Assert.Equal(252, options.Count);
+        Assert.Contains("XK", options);
+        Assert.Contains("AC", options);
+    }
+
+    [Fact]
     public async Task Location_keeps_coordinates_to_nine_decimals()
     {
         var location = Location();
