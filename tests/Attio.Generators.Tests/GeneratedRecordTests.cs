@@ -131,7 +131,7 @@ public sealed class GeneratedRecordTests
         var user = (AttioRecord)Activator.CreateInstance(CompiledWorkspace.Type("User"))!;
         var infos = user.GetAttributeInfos();
 
-        Assert.Equal(new[] { "person", "primary_email_address", "user_id", "workspace" }, infos.Select(i => i.Slug));
+        Assert.Equal(new[] { "person", "primary_email_address", "user_id", "workspace", "role" }, infos.Select(i => i.Slug));
         var workspace = infos.Single(i => i.Slug == "workspace");
         Assert.True(workspace.IsMultiselect);
         Assert.Equal(AttioAttributeType.RecordReference, workspace.Type);

@@ -27,6 +27,8 @@ public sealed partial class User : global::Attio.AttioRecord
         public static readonly global::Attio.AttioAttributeInfo UserId = new("users", "user_id", global::Attio.AttioAttributeType.Text, false, null);
         /// <summary><c>workspace</c> (record-reference).</summary>
         public static readonly global::Attio.AttioAttributeInfo Workspace = new("users", "workspace", global::Attio.AttioAttributeType.RecordReference, true, new string[] { "workspaces" });
+        /// <summary><c>role</c> (select).</summary>
+        public static readonly global::Attio.AttioAttributeInfo Role = new("users", "role", global::Attio.AttioAttributeType.Select, false, null);
 
         /// <summary>Every attribute above, in schema order.</summary>
         public static readonly global::System.Collections.Generic.IReadOnlyList<global::Attio.AttioAttributeInfo> All = new global::Attio.AttioAttributeInfo[]
@@ -35,6 +37,7 @@ public sealed partial class User : global::Attio.AttioRecord
             PrimaryEmailAddress,
             UserId,
             Workspace,
+            Role,
         };
     }
 
@@ -101,6 +104,34 @@ public sealed partial class User : global::Attio.AttioRecord
         }
     }
 
+    private global::Attio.AttioFieldState _roleState;
+    private global::Attio.SelectOption? _role;
+
+    /// <summary>Role: The user's permission level in the product.</summary>
+    /// <remarks>Attio attribute <c>role</c>: select. Assign null to clear it in Attio.</remarks>
+    public global::Attio.SelectOption? Role
+    {
+        get => _role;
+        set
+        {
+            _role = value;
+            _roleState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
+        }
+    }
+
+    /// <summary>The option titles of <c>role</c> in the exported schema.</summary>
+    public static class RoleOptions
+    {
+        /// <summary>Owner.</summary>
+        public const string Owner = "Owner";
+        /// <summary>Admin.</summary>
+        public const string Admin = "Admin";
+        /// <summary>Member.</summary>
+        public const string Member = "Member";
+        /// <summary>Viewer.</summary>
+        public const string Viewer = "Viewer";
+    }
+
     /// <summary>Whether the attribute is not set, set or cleared on this record.</summary>
     public override global::Attio.AttioFieldState GetState(string attributeSlug)
     {
@@ -110,6 +141,7 @@ public sealed partial class User : global::Attio.AttioRecord
             case "primary_email_address": return _primaryEmailAddressState;
             case "user_id": return _userIdState;
             case "workspace": return _workspaceState;
+            case "role": return _roleState;
             default: return global::Attio.AttioFieldState.NotSet;
         }
     }
@@ -121,6 +153,7 @@ public sealed partial class User : global::Attio.AttioRecord
         global::Attio.AttioFields.Validate(AttioAttributes.PrimaryEmailAddress, _primaryEmailAddressState, _primaryEmailAddress!, global::Attio.AttioCodecs.EmailAddress, errors);
         global::Attio.AttioFields.Validate(AttioAttributes.UserId, _userIdState, _userId!, global::Attio.AttioCodecs.Text, errors);
         global::Attio.AttioFields.ValidateMany(AttioAttributes.Workspace, _workspaceState, _workspace, global::Attio.AttioCodecs.RecordReference, errors);
+        global::Attio.AttioFields.Validate(AttioAttributes.Role, _roleState, _role.GetValueOrDefault(), global::Attio.AttioCodecs.Select, errors);
     }
 
     /// <summary>Writes each set or cleared attribute into <c>data.values</c>.</summary>
@@ -130,6 +163,7 @@ public sealed partial class User : global::Attio.AttioRecord
         global::Attio.AttioFields.Write(writer, AttioAttributes.PrimaryEmailAddress, _primaryEmailAddressState, _primaryEmailAddress!, global::Attio.AttioCodecs.EmailAddress);
         global::Attio.AttioFields.Write(writer, AttioAttributes.UserId, _userIdState, _userId!, global::Attio.AttioCodecs.Text);
         global::Attio.AttioFields.WriteMany(writer, AttioAttributes.Workspace, _workspaceState, _workspace, global::Attio.AttioCodecs.RecordReference);
+        global::Attio.AttioFields.Write(writer, AttioAttributes.Role, _roleState, _role.GetValueOrDefault(), global::Attio.AttioCodecs.Select);
     }
 
     /// <summary>A shallow copy: values are immutable, so a copy can be changed without touching this record.</summary>
