@@ -98,12 +98,15 @@ internal sealed record MappingDiagnostic(string Id, LocationInfo? Location, Equa
     public static MappingDiagnostic Create(DiagnosticDescriptor descriptor, LocationInfo? location, string? suggestion, params string[] arguments) =>
         new(descriptor.Id, location, new EquatableArray<string>(arguments), suggestion);
 
-    public Diagnostic ToDiagnostic()
+    public Diagnostic ToDiagnostic(SyntaxTree? tree = null)
     {
+        var location = tree is not null && Location is not null && Location.Span.End <= tree.Length
+            ? Microsoft.CodeAnalysis.Location.Create(tree, Location.Span)
+            : Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None;
         var properties = Suggestion is null
             ? ImmutableDictionary<string, string?>.Empty
             : ImmutableDictionary<string, string?>.Empty.Add(SuggestionProperty, Suggestion);
-        return Diagnostic.Create(DiagnosticCatalog.ById(Id), Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, properties, Arguments.ToArrayOfObjects());
+        return Diagnostic.Create(DiagnosticCatalog.ById(Id), location, properties, Arguments.ToArrayOfObjects());
     }
 }
 

@@ -39,14 +39,26 @@ internal static class MappingPipeline
 
         context.RegisterSourceOutput(outputs, static (spc, output) =>
         {
-            foreach (var diagnostic in output.Diagnostics)
-            {
-                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-
             if (output.Source is not null)
             {
                 spc.AddSource(output.HintName, output.Source);
+            }
+        });
+
+        // Diagnostics-only output. Its sites are in C# files, so they are reported at real source locations (that is
+        // what makes #pragma warning disable and the code fix work); only this last step sees the compilation's trees.
+        var diagnostics = outputs
+            .Select(static (output, _) => output.Diagnostics)
+            .Where(static d => d.Count > 0)
+            .Combine(context.CompilationProvider);
+        context.RegisterSourceOutput(diagnostics, static (spc, pair) =>
+        {
+            foreach (var diagnostic in pair.Left)
+            {
+                var tree = diagnostic.Location is { } location
+                    ? pair.Right.SyntaxTrees.FirstOrDefault(t => t.FilePath == location.FilePath)
+                    : null;
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic(tree));
             }
         });
     }

@@ -142,7 +142,7 @@ internal static class MappingValidator
         {
             string? suggestion = Levenshtein.Closest(member.Slug, searched.SelectMany(t => t.Object.Attributes.Where(a => !a.IsArchived).Select(a => a.ApiSlug)));
             diagnostics.Add(MappingDiagnostic.Create(DiagnosticCatalog.UnknownAttribute, member.SlugLocation, suggestion,
-                Join(searched.Select(t => t.Object.ApiSlug), "or"), member.Slug, suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?"));
+                string.Join("' or '", searched.Select(t => t.Object.ApiSlug)), member.Slug, suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?"));
             return null;
         }
 
