@@ -66,6 +66,21 @@ public sealed class MappingConversionTests
             [AttioMap("primary_location")] string? City,
             [AttioMap("phone_numbers")] List<string>? Phones,
             [AttioMap("associated_users", Multiselect = AttioMultiselect.Append)] string[]? Users);
+
+        [AttioObject("people")]
+        [AttioObject("users")]
+        public partial record UserSignedUp(
+            [property: AttioMap("email_addresses")] string Email,
+            [property: AttioMap("user_id")] string UserId);
+
+        [AttioObject("companies")]
+        [AttioObject("workspaces")]
+        internal partial class WorkspaceCreated
+        {
+            [AttioMap("domains")] public string Domain { get; set; } = "";
+            [AttioMap("workspace_id")] public string WorkspaceId { get; set; } = "";
+            [AttioMap("name", Object = "workspaces")] public string? Name { get; set; }
+        }
         """).Compilation));
 
     private static object Create(string name, params (string Member, object? Value)[] values)
@@ -222,6 +237,25 @@ public sealed class MappingConversionTests
     {
         var source = Create("ProfileUpdated", ("Email", "ada@example.com"), ("Users", Array.Empty<string>()));
         Assert.False(Values(source, "ToPerson").ContainsKey("associated_users"));
+    }
+
+    [Theory]
+    [InlineData("AssertPersonAsync", "ProfileUpdated", "AttioStoredRecord", true)]
+    [InlineData("AssertSubscriptionAsync", "AllTypes", "AttioStoredRecord", true)]
+    [InlineData("AssertSubscriptionAsync", "ValueTypes", "AttioStoredRecord", true)]
+    [InlineData("AssertPersonAsync", "UserSignedUp", "AttioStoredRecord", true)]
+    [InlineData("AssertUserAsync", "UserSignedUp", "AttioStoredRecord", true)]
+    [InlineData("IdentifyUserAsync", "UserSignedUp", "AttioIdentifyResult", true)]
+    [InlineData("GroupWorkspaceAsync", "WorkspaceCreated", "AttioGroupResult", false)]
+    [InlineData("AssertCompanyAsync", "WorkspaceCreated", "AttioStoredRecord", false)]
+    public void ClientOverloadsTakeTheMappedClass(string method, string className, string result, bool isPublic)
+    {
+        var source = Compiled.Value.GetType("App." + className, throwOnError: true)!;
+        var workspace = Compiled.Value.GetType("Northwind.Crm.AttioWorkspace", throwOnError: true)!;
+        var overload = workspace.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
+            .Single(m => m.Name == method && m.GetParameters().Select(p => p.ParameterType).SequenceEqual(new[] { typeof(AttioClient), source, typeof(CancellationToken) }));
+        Assert.Equal(isPublic, overload.IsPublic);
+        Assert.Equal("Task`1[Attio." + result + "]", overload.ReturnType.Name + "[" + overload.ReturnType.GetGenericArguments()[0].FullName + "]");
     }
 
     private static Array ToArray(string enumName, params string[] members)
