@@ -68,6 +68,8 @@ public sealed class AttioGenerator : IIncrementalGenerator
                 spc.AddSource(HintName(ModelBuilder.ClientClassName), ClientEmitter.Emit(generation));
             }
         });
+
+        Mapping.MappingPipeline.Register(context, parsed, chosenSchema, model);
     }
 
     private static bool IsSchemaFile(AdditionalText file, AnalyzerConfigOptionsProvider options)
@@ -138,6 +140,9 @@ public static class TrackingNames
     public const string Model = nameof(Model);
     public const string Records = nameof(Records);
     public const string Client = nameof(Client);
+    public const string MappedClasses = nameof(MappedClasses);
+    public const string MappingContext = nameof(MappingContext);
+    public const string MappingOutputs = nameof(MappingOutputs);
 }
 
 internal sealed record SchemaFileText(string Path, string? Text);

@@ -24,7 +24,7 @@ internal static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor ReadOnlyAttribute = Error("ATTIO003", MappingCategory,
         "Attribute is read-only",
-        "'{0}.{1}' ({2}) is not writable: Attio sets it itself; remove the mapping");
+        "'{0}.{1}' ({2}) is not writable: {3}; remove the mapping");
 
     public static readonly DiagnosticDescriptor UnknownObject = Error("ATTIO004", MappingCategory,
         "Object is not in the exported schema",
@@ -81,6 +81,22 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ActionNotGenerated = Info("ATTIO017", SchemaCategory,
         "Identify or group method not generated",
         "{0} is not generated: {1}");
+
+    public static readonly DiagnosticDescriptor ClassNotPartial = Error("ATTIO018", MappingCategory,
+        "Mapped class is not partial",
+        "'{0}' has [AttioObject] but is not partial; declare it (and every type containing it) partial so the generator can add its conversions");
+
+    public static readonly DiagnosticDescriptor ObjectNotTargeted = Error("ATTIO019", MappingCategory,
+        "Object= names an object the class does not target",
+        "'{0}' maps to the object '{1}', but '{2}' targets only {3}; add [AttioObject(\"{1}\")] or fix Object");
+
+    public static readonly DiagnosticDescriptor MatchingAttributeNotMapped = Error("ATTIO020", MappingCategory,
+        "Matching attribute is not mapped",
+        "MatchOn names '{0}.{1}', but no member maps it; an assert needs the matching attribute's value, so map it with [AttioMap(\"{1}\")]");
+
+    public static readonly DiagnosticDescriptor EnumMemberWithoutOption = Warning("ATTIO021", MappingCategory,
+        "Enum member matches no option",
+        "The enum member(s) {1} of '{0}' match no option of '{2}.{3}' (options: {4}); Attio will reject those values");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> All = typeof(DiagnosticCatalog)
         .GetFields()

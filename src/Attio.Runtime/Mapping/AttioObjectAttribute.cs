@@ -13,6 +13,12 @@ public sealed class AttioObjectAttribute : Attribute
 
     /// <summary>The object's <c>api_slug</c>.</summary>
     public string ObjectSlug { get; }
+
+    /// <summary>
+    /// The unique attribute (slug or id) the generated assert overload matches on. By default the object's natural key
+    /// (<c>email_addresses</c>, <c>domains</c>, <c>user_id</c>, <c>workspace_id</c>), else the first unique attribute the class maps.
+    /// </summary>
+    public string? MatchOn { get; set; }
 }
 
 /// <summary>What a mapping does when the member's value is null.</summary>

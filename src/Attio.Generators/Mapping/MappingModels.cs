@@ -1,0 +1,117 @@
+using System.Collections.Immutable;
+using Attio.Generators.Common;
+using Attio.Generators.Diagnostics;
+using Attio.Generators.Model;
+using Attio.Generators.Schema;
+using Microsoft.CodeAnalysis;
+
+namespace Attio.Generators.Mapping;
+
+/// <summary>What a member's C# type is, as far as conversions care.</summary>
+internal enum ValueKind
+{
+    Other = 0,
+    String,
+    SByte,
+    Byte,
+    Int16,
+    UInt16,
+    Int32,
+    UInt32,
+    Int64,
+    UInt64,
+    Single,
+    Double,
+    Decimal,
+    Boolean,
+    DateOnly,
+    DateTime,
+    DateTimeOffset,
+    Enum,
+    PersonalName,
+    Location,
+    PhoneNumber,
+    RecordReference,
+    ActorReference,
+    SelectOption,
+    StatusOption,
+    Collection,
+
+    /// <summary>A type the compiler could not resolve; the compiler reports it, the mapping checks stay silent.</summary>
+    Unresolved,
+}
+
+/// <summary>
+/// A member type: its <c>global::</c>-qualified name (nullable value types unwrapped), its kind, whether null is possible,
+/// the members of an enum and, for a collection, its element.
+/// </summary>
+internal sealed record TypeShape(
+    ValueKind Kind,
+    string TypeName,
+    bool IsValueType,
+    bool IsNullableValueType,
+    EquatableArray<string> EnumMembers,
+    TypeShape? Element)
+{
+    public bool CanBeNull => !IsValueType || IsNullableValueType;
+
+    public bool IsCollection => Kind == ValueKind.Collection;
+}
+
+/// <summary>One <c>[AttioObject("slug")]</c> on a class.</summary>
+internal sealed record TargetModel(string Slug, string? MatchOn, LocationInfo? SlugLocation, LocationInfo? MatchOnLocation);
+
+/// <summary>One <c>[AttioMap("slug")]</c> on a property, field or positional record parameter.</summary>
+internal sealed record MappedMemberModel(
+    string MemberName,
+    string AccessName,
+    TypeShape Type,
+    string Slug,
+    string? ObjectSlug,
+    int WhenNull,
+    int Multiselect,
+    LocationInfo? SlugLocation,
+    LocationInfo? ObjectLocation);
+
+/// <summary>A class, struct or record with <c>[AttioObject]</c>, reduced to values. Built inside the attribute transform.</summary>
+internal sealed record MappedClassModel(
+    string? Namespace,
+    string Name,
+    string DisplayName,
+    string FullyQualifiedName,
+    string Declaration,
+    EquatableArray<string> ContainingDeclarations,
+    bool IsPartial,
+    bool IsValueType,
+    bool IsPublic,
+    bool CanHaveExtensions,
+    LocationInfo? Location,
+    string HintName,
+    EquatableArray<TargetModel> Targets,
+    EquatableArray<MappedMemberModel> Members);
+
+/// <summary>A diagnostic of the mapping checks, with the suggestion the code fix applies.</summary>
+internal sealed record MappingDiagnostic(string Id, LocationInfo? Location, EquatableArray<string> Arguments, string? Suggestion)
+{
+    public const string SuggestionProperty = "Suggestion";
+
+    public static MappingDiagnostic Create(DiagnosticDescriptor descriptor, LocationInfo? location, string? suggestion, params string[] arguments) =>
+        new(descriptor.Id, location, new EquatableArray<string>(arguments), suggestion);
+
+    public Diagnostic ToDiagnostic(SyntaxTree? tree = null)
+    {
+        var location = tree is not null && Location is not null && Location.Span.End <= tree.Length
+            ? Microsoft.CodeAnalysis.Location.Create(tree, Location.Span)
+            : Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None;
+        var properties = Suggestion is null
+            ? ImmutableDictionary<string, string?>.Empty
+            : ImmutableDictionary<string, string?>.Empty.Add(SuggestionProperty, Suggestion);
+        return Diagnostic.Create(DiagnosticCatalog.ById(Id), location, properties, Arguments.ToArrayOfObjects());
+    }
+}
+
+/// <summary>What every mapped class is checked against: the chosen schema, the generated records, and whether any schema file exists.</summary>
+internal sealed record MappingContext(SchemaModel? Schema, GenerationModel? Model, bool HasSchemaFile);
+
+/// <summary>The output for one mapped class: its source (when it can be generated) and its diagnostics.</summary>
+internal sealed record MappingOutput(string HintName, string? Source, EquatableArray<MappingDiagnostic> Diagnostics);

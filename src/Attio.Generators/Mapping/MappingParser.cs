@@ -1,0 +1,305 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Attio.Generators.Common;
+using Attio.Generators.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Attio.Generators.Mapping;
+
+/// <summary>
+/// Turns a class with <c>[AttioObject]</c> into a <see cref="MappedClassModel"/>. Runs inside the
+/// ForAttributeWithMetadataName transform: no symbol, syntax node or compilation leaves it.
+/// </summary>
+internal static class MappingParser
+{
+    public const string ObjectAttributeName = "Attio.AttioObjectAttribute";
+    public const string MapAttributeName = "Attio.AttioMapAttribute";
+
+    private static readonly SymbolDisplayFormat FullyQualified = SymbolDisplayFormat.FullyQualifiedFormat
+        .WithMiscellaneousOptions(SymbolDisplayFormat.FullyQualifiedFormat.MiscellaneousOptions | SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
+
+    /// <summary>The cheap syntax check: a type declaration that has at least one attribute list.</summary>
+    public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
+        node is TypeDeclarationSyntax { AttributeLists.Count: > 0 };
+
+    public static MappedClassModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol type)
+        {
+            return null;
+        }
+
+        var objectAttributes = type.GetAttributes()
+            .Where(a => a.AttributeClass?.ToDisplayString() == ObjectAttributeName && a.ApplicationSyntaxReference is not null)
+            .OrderBy(a => a.ApplicationSyntaxReference!.SyntaxTree.FilePath, System.StringComparer.Ordinal)
+            .ThenBy(a => a.ApplicationSyntaxReference!.Span.Start)
+            .ToList();
+        if (objectAttributes.Count == 0)
+        {
+            return null;
+        }
+
+        // A partial class can carry [AttioObject] on several declarations; the transform runs once per declaration,
+        // so only the declaration holding the first attribute produces the model (one output per class).
+        var first = objectAttributes[0].ApplicationSyntaxReference!;
+        if (first.SyntaxTree != context.TargetNode.SyntaxTree || !context.TargetNode.Span.Contains(first.Span))
+        {
+            return null;
+        }
+
+        var targets = new List<TargetModel>();
+        foreach (var attribute in objectAttributes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var syntax = attribute.ApplicationSyntaxReference!.GetSyntax(cancellationToken) as AttributeSyntax;
+            string slug = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string ?? string.Empty : string.Empty;
+            string? matchOn = Named(attribute, "MatchOn");
+            var slugLocation = PositionalArgument(syntax) ?? LocationInfo.From(syntax?.GetLocation());
+            targets.Add(new TargetModel(slug, matchOn, slugLocation, NamedArgument(syntax, "MatchOn")));
+        }
+
+        var members = new List<(int Order, string Path, MappedMemberModel Member)>();
+        foreach (var member in type.GetMembers())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            ITypeSymbol? memberType = member switch
+            {
+                IPropertySymbol { IsStatic: false, IsIndexer: false, GetMethod: not null } p => p.Type,
+                IFieldSymbol { IsStatic: false, IsImplicitlyDeclared: false, IsConst: false } f => f.Type,
+                _ => null,
+            };
+            if (memberType is null)
+            {
+                continue;
+            }
+
+            AddMappings(member, member.Name, memberType, member.GetAttributes(), members, cancellationToken);
+        }
+
+        // Positional record parameters: [AttioMap] without a target sits on the parameter; the value is read from the property.
+        foreach (var constructor in type.InstanceConstructors)
+        {
+            if (!constructor.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is RecordDeclarationSyntax))
+            {
+                continue;
+            }
+
+            foreach (var parameter in constructor.Parameters)
+            {
+                var property = type.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault();
+                if (property is not null)
+                {
+                    AddMappings(parameter, property.Name, property.Type, parameter.GetAttributes(), members, cancellationToken);
+                }
+            }
+        }
+
+        bool isPartial = true;
+        string? effective = "public";
+        var containing = new List<string>();
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            isPartial &= current.DeclaringSyntaxReferences.All(r =>
+                r.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
+            effective = current.DeclaredAccessibility switch
+            {
+                Accessibility.Public => effective,
+                Accessibility.Internal or Accessibility.ProtectedOrInternal => effective is null ? null : "internal",
+                _ => null,
+            };
+            if (!SymbolEqualityComparer.Default.Equals(current, type))
+            {
+                containing.Insert(0, Declaration(current));
+            }
+        }
+
+        string displayName = type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+        return new MappedClassModel(
+            type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
+            Escape(type.Name),
+            displayName,
+            type.ToDisplayString(FullyQualified),
+            Declaration(type),
+            containing.ToEquatableArray(),
+            isPartial,
+            type.IsValueType,
+            effective == "public",
+            effective is not null,
+            LocationInfo.From(type.Locations.FirstOrDefault()),
+            HintName(type),
+            targets.ToEquatableArray(),
+            members.OrderBy(m => m.Path, System.StringComparer.Ordinal).ThenBy(m => m.Order).Select(m => m.Member).ToEquatableArray());
+    }
+
+    private static void AddMappings(ISymbol member, string accessName, ITypeSymbol type, IEnumerable<AttributeData> attributes,
+        List<(int, string, MappedMemberModel)> members, CancellationToken cancellationToken)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (attribute.AttributeClass?.ToDisplayString() != MapAttributeName)
+            {
+                continue;
+            }
+
+            var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+            var memberLocation = LocationInfo.From(member.Locations.FirstOrDefault());
+            var slugLocation = PositionalArgument(syntax) ?? memberLocation;
+            string slug = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string ?? string.Empty : string.Empty;
+            int order = syntax?.SpanStart ?? member.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0;
+            string path = syntax?.SyntaxTree.FilePath ?? string.Empty;
+            members.Add((order, path, new MappedMemberModel(
+                member.Name,
+                Escape(accessName),
+                Classify(type),
+                slug,
+                Named(attribute, "Object"),
+                NamedInt(attribute, "WhenNull"),
+                NamedInt(attribute, "Multiselect"),
+                slugLocation,
+                NamedArgument(syntax, "Object") ?? slugLocation)));
+        }
+    }
+
+    public static TypeShape Classify(ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            return Classify(nullable.TypeArguments[0]) with { IsNullableValueType = true };
+        }
+
+        if (type.TypeKind == TypeKind.Error)
+        {
+            return new TypeShape(ValueKind.Unresolved, type.ToDisplayString(), false, false, EquatableArray<string>.Empty, null);
+        }
+
+        string name = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(FullyQualified);
+        TypeShape Shape(ValueKind kind, TypeShape? element = null, EquatableArray<string> enumMembers = default) =>
+            new(kind, name, type.IsValueType, false, enumMembers.Count == 0 ? EquatableArray<string>.Empty : enumMembers, element);
+
+        var kind = type.SpecialType switch
+        {
+            SpecialType.System_String => ValueKind.String,
+            SpecialType.System_SByte => ValueKind.SByte,
+            SpecialType.System_Byte => ValueKind.Byte,
+            SpecialType.System_Int16 => ValueKind.Int16,
+            SpecialType.System_UInt16 => ValueKind.UInt16,
+            SpecialType.System_Int32 => ValueKind.Int32,
+            SpecialType.System_UInt32 => ValueKind.UInt32,
+            SpecialType.System_Int64 => ValueKind.Int64,
+            SpecialType.System_UInt64 => ValueKind.UInt64,
+            SpecialType.System_Single => ValueKind.Single,
+            SpecialType.System_Double => ValueKind.Double,
+            SpecialType.System_Decimal => ValueKind.Decimal,
+            SpecialType.System_Boolean => ValueKind.Boolean,
+            SpecialType.System_DateTime => ValueKind.DateTime,
+            _ => ValueKind.Other,
+        };
+        if (kind != ValueKind.Other)
+        {
+            return Shape(kind);
+        }
+
+        if (type.TypeKind == TypeKind.Enum)
+        {
+            // One name per value: aliases would make the generated switch arms unreachable.
+            var enumMembers = type.GetMembers().OfType<IFieldSymbol>().Where(f => f.IsStatic && f.HasConstantValue)
+                .GroupBy(f => f.ConstantValue).Select(g => Escape(g.First().Name));
+            return Shape(ValueKind.Enum, enumMembers: enumMembers.ToEquatableArray());
+        }
+
+        kind = type.OriginalDefinition.ToDisplayString() switch
+        {
+            "System.DateOnly" => ValueKind.DateOnly,
+            "System.DateTimeOffset" => ValueKind.DateTimeOffset,
+            "Attio.PersonalName" => ValueKind.PersonalName,
+            "Attio.Location" => ValueKind.Location,
+            "Attio.PhoneNumber" => ValueKind.PhoneNumber,
+            "Attio.RecordReference" => ValueKind.RecordReference,
+            "Attio.ActorReference" => ValueKind.ActorReference,
+            "Attio.SelectOption" => ValueKind.SelectOption,
+            "Attio.StatusOption" => ValueKind.StatusOption,
+            _ => ValueKind.Other,
+        };
+        if (kind != ValueKind.Other)
+        {
+            return Shape(kind);
+        }
+
+        if (type is IArrayTypeSymbol array)
+        {
+            return array.Rank == 1 ? Shape(ValueKind.Collection, ElementShape(array.ElementType)) : Shape(ValueKind.Other);
+        }
+
+        if (type is INamedTypeSymbol named)
+        {
+            var enumerable = named.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
+                ? named
+                : named.AllInterfaces.FirstOrDefault(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T);
+            if (enumerable is not null)
+            {
+                return Shape(ValueKind.Collection, ElementShape(enumerable.TypeArguments[0]));
+            }
+        }
+
+        return Shape(ValueKind.Other);
+    }
+
+    private static TypeShape ElementShape(ITypeSymbol element)
+    {
+        var shape = Classify(element);
+        return shape.IsCollection ? shape with { Kind = ValueKind.Other, Element = null } : shape;
+    }
+
+    private static string Declaration(INamedTypeSymbol type)
+    {
+        string keyword = type switch
+        {
+            { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
+            { IsRecord: true } => "record",
+            { TypeKind: TypeKind.Struct } => "struct",
+            { TypeKind: TypeKind.Interface } => "interface",
+            _ => "class",
+        };
+        var builder = new StringBuilder("partial ").Append(keyword).Append(' ').Append(Escape(type.Name));
+        if (type.TypeParameters.Length > 0)
+        {
+            builder.Append('<').Append(string.Join(", ", type.TypeParameters.Select(p => Escape(p.Name)))).Append('>');
+        }
+
+        return builder.ToString();
+    }
+
+    private static string HintName(INamedTypeSymbol type)
+    {
+        var builder = new StringBuilder("Attio.Mapping.");
+        foreach (char c in type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat))
+        {
+            builder.Append(char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_');
+        }
+
+        return builder.Append(".g.cs").ToString();
+    }
+
+    private static string Escape(string name) =>
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
+    private static string? Named(AttributeData attribute, string name) =>
+        attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as string;
+
+    private static int NamedInt(AttributeData attribute, string name) =>
+        attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value is int value ? value : 0;
+
+    private static LocationInfo? PositionalArgument(AttributeSyntax? syntax) =>
+        syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals is null) is { } argument
+            ? LocationInfo.From(argument.Expression.GetLocation())
+            : null;
+
+    private static LocationInfo? NamedArgument(AttributeSyntax? syntax, string name) =>
+        syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name) is { } argument
+            ? LocationInfo.From(argument.Expression.GetLocation())
+            : null;
+}
