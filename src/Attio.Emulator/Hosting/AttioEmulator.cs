@@ -22,6 +22,9 @@ namespace Attio.Emulator;
 /// </summary>
 public sealed class AttioEmulator : IAsyncDisposable
 {
+    private static readonly string[] AllScopes =
+        ["object_configuration:read-write", "record_permission:read-write", "user_management:read-write"];
+
     private readonly WebApplication _app;
     private readonly RequestJournal _journal;
 
@@ -68,7 +71,13 @@ public sealed class AttioEmulator : IAsyncDisposable
         var faults = new FaultInjector();
         var journal = new RequestJournal();
         var limiter = options.EnforceRateLimits ? new RateLimiter(options.ReadsPerSecond, options.WritesPerSecond, clock) : null;
-        var pipeline = new RequestPipeline(router, new Authenticator(token), limiter, faults, journal, store, clock);
+        var scopes = options.Scopes ?? ((string?)schema.Workspace["scope"])?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? AllScopes;
+        if (options.Scopes is not null)
+        {
+            schema.Workspace["scope"] = string.Join(' ', options.Scopes);
+        }
+
+        var pipeline = new RequestPipeline(router, new Authenticator(token), new ScopeCheck(scopes), limiter, faults, journal, store, clock);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -76,7 +85,11 @@ public sealed class AttioEmulator : IAsyncDisposable
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+        });
         var app = builder.Build();
         app.Run(pipeline.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -14,6 +14,12 @@ public sealed class AttioEmulatorOptions
 
     public bool EnforceRateLimits { get; init; } = true;
 
+    /// <summary>
+    /// The token's scopes; null uses the space-separated <c>scope</c> of the schema file's workspace (all scopes
+    /// when that is missing). A request without its endpoint's scope gets 403.
+    /// </summary>
+    public IReadOnlyList<string>? Scopes { get; init; }
+
     /// <summary>The clock for timestamps and rate limits; replace it to make tests independent of wall time.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

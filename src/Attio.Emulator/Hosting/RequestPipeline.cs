@@ -15,6 +15,7 @@ namespace Attio.Emulator.Hosting;
 internal sealed class RequestPipeline(
     Router router,
     Authenticator authenticator,
+    ScopeCheck scopes,
     RateLimiter? limiter,
     FaultInjector faults,
     RequestJournal journal,
@@ -66,6 +67,7 @@ internal sealed class RequestPipeline(
             }
 
             var route = router.Match(method, path) ?? throw Errors.EndpointNotFound(method, path);
+            scopes.Demand(method, path);
             var apiRequest = new ApiRequest(method, path, route.Values, request.Query, bodyText);
             lock (store.Gate)
             {
@@ -79,6 +81,18 @@ internal sealed class RequestPipeline(
             status = error.StatusCode;
             body = error.ToBody();
             headers = error.Headers;
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away (for example during an injected delay): nothing to answer, but keep the record.
+            journal.Add(sequence, new JournalEntry(method, path, queryString, bodyText, 0, at, null, executionId, injected));
+            return;
+        }
+        catch (Exception unexpected) when (unexpected is not OperationCanceledException)
+        {
+            // An emulator bug must still look like an HTTP answer, with the cause visible to the test that hit it.
+            status = 500;
+            body = new ApiError(500, "internal_server_error", "emulator_error", $"The emulator failed: {unexpected}").ToBody();
         }
 
         var text = Json.Serialize(body);

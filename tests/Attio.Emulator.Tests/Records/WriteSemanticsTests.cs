@@ -280,6 +280,21 @@ public sealed class WriteSemanticsTests
     }
 
     [Fact]
+    public async Task A_body_that_is_not_json_is_a_validation_error()
+    {
+        await using var emulator = await Emulators.Start();
+        using var client = new ApiClient(emulator);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v2/objects/people/records")
+        {
+            Content = new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"),
+        };
+
+        var response = await client.SendRaw(request);
+
+        Assert.Equal((400, "validation_type", "Body payload validation error."), (response.Status, response.Code, response.Message));
+    }
+
+    [Fact]
     public async Task Create_answers_200_not_201()
     {
         await using var emulator = await Emulators.Start();
