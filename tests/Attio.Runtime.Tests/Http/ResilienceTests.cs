@@ -234,10 +234,12 @@ public sealed class ResilienceTests
     [Fact]
     public async Task The_client_side_limit_keeps_a_burst_of_writes_under_attios_limit()
     {
+        // The client keeps some headroom below the server's limit, as it would below Attio's, so that requests
+        // delayed on the way (new connections on a busy machine) cannot bunch up at the server.
         await using var attio = await TestAttio.StartAsync(new AttioEmulatorOptions { WritesPerSecond = 8, EnforceRateLimits = true });
         using var client = TestAttio.Client(attio, o =>
         {
-            o.WritesPerSecond = 8;
+            o.WritesPerSecond = 6;
             o.MaxRetryAttempts = 0;
         });
 
@@ -246,7 +248,7 @@ public sealed class ResilienceTests
 
         Assert.Equal(14, attio.Journal.Count);
         Assert.All(attio.Journal, e => Assert.Equal(200, e.StatusCode));
-        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(0.9), $"14 writes at 8/s finished in {watch.Elapsed}");
+        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(2), $"14 writes at 6/s finished in {watch.Elapsed}");
     }
 
     [Fact]
