@@ -20,7 +20,7 @@ internal static class Issues
 
     public static JsonObject InvalidOption(IEnumerable<string> path, IReadOnlyList<string> options, string received) => new()
     {
-        ["code"] = "invalid_enum_value",
+        ["code"] = "invalid_option",
         ["path"] = Path(path),
         ["message"] = $"Invalid enum value. Expected {string.Join(" | ", options.Select(o => $"'{o}'"))}, received '{received}'",
         ["options"] = new JsonArray([.. options.Select(o => (JsonNode?)JsonValue.Create(o))]),

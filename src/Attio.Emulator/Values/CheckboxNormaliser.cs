@@ -8,7 +8,7 @@ internal sealed class CheckboxNormaliser : IValueNormaliser
 {
     public NormalisedValue Normalise(JsonNode? input, ValueContext context)
     {
-        var (inner, path) = ValueForms.Unwrap(input, "value", context);
+        var (inner, path) = ValueForms.Unwrap(input, "value", context, "boolean");
         bool value = inner?.GetValueKind() switch
         {
             JsonValueKind.True => true,

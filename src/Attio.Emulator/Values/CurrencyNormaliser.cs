@@ -10,7 +10,7 @@ internal sealed class CurrencyNormaliser : IValueNormaliser
 {
     public NormalisedValue Normalise(JsonNode? input, ValueContext context)
     {
-        var (inner, path) = ValueForms.Unwrap(input, "currency_value", context);
+        var (inner, path) = ValueForms.Unwrap(input, "currency_value", context, "number");
         string raw = inner?.GetValueKind() switch
         {
             JsonValueKind.Number => ValueForms.RawNumber(inner),

@@ -71,32 +71,27 @@ internal sealed partial class LocationNormaliser : IValueNormaliser
             fields[key] = null;
         }
 
-        // Right to left: country, postcode, region, locality; whatever is left is the first address line.
-        string[] fromRight = ["country_code", "postcode", "region", "locality"];
-        foreach (var key in fromRight)
+        // Right to left: a known country code, a postcode (it has a digit), a region and a locality;
+        // whatever is left is the first address line.
+        string? Take(Func<string, bool> accept)
         {
-            if (parts.Count <= 1 && key != "country_code")
+            if (parts.Count == 0 || !accept(parts[^1]))
             {
-                break;
+                return null;
             }
 
-            if (parts.Count == 0)
-            {
-                break;
-            }
-
-            fields[key] = parts[^1];
+            var last = parts[^1];
             parts.RemoveAt(parts.Count - 1);
+            return last;
         }
 
+        fields["country_code"] = Take(p => CountryCodes.All.Contains(p.ToUpperInvariant()))?.ToUpperInvariant();
+        fields["postcode"] = Take(p => p.Any(char.IsAsciiDigit) && parts.Count > 1);
+        fields["region"] = Take(_ => parts.Count > 2);
+        fields["locality"] = Take(_ => parts.Count > 1);
         if (parts.Count > 0)
         {
             fields["line_1"] = string.Join(", ", parts);
-        }
-
-        if (fields["country_code"] is JsonNode country)
-        {
-            fields["country_code"] = ((string)country!).ToUpperInvariant();
         }
 
         Check(fields, context);

@@ -8,7 +8,7 @@ internal sealed class NumberNormaliser : IValueNormaliser
 {
     public NormalisedValue Normalise(JsonNode? input, ValueContext context)
     {
-        var (inner, path) = ValueForms.Unwrap(input, "value", context);
+        var (inner, path) = ValueForms.Unwrap(input, "value", context, "number");
         if (!ValueForms.IsNumber(inner))
         {
             throw context.Invalid(Issues.InvalidType(path, "number", inner));

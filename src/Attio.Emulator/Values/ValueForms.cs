@@ -11,7 +11,7 @@ internal static class ValueForms
     /// Returns the inner value: the input itself when it is not an object, otherwise the value under
     /// <paramref name="key"/>. Objects with other keys are rejected the way Attio's strict schemas do.
     /// </summary>
-    public static (JsonNode? Value, string[] Path) Unwrap(JsonNode? input, string key, ValueContext context)
+    public static (JsonNode? Value, string[] Path) Unwrap(JsonNode? input, string key, ValueContext context, string expected = "string")
     {
         if (input is not JsonObject obj)
         {
@@ -26,7 +26,7 @@ internal static class ValueForms
 
         if (!obj.ContainsKey(key))
         {
-            throw context.Invalid(Issues.Required([key], "string"));
+            throw context.Invalid(Issues.Required([key], expected));
         }
 
         return (obj[key], [key]);

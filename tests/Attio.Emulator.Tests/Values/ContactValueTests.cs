@@ -159,6 +159,22 @@ public sealed class ContactValueTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Unknown_country_code_is_an_invalid_option_listing_the_allowed_codes()
+    {
+        var location = Location();
+        location["country_code"] = "ZZ";
+
+        var response = await Write(_client, "billing_address", location);
+
+        var issue = response.Json["validation_errors"]![0]!;
+        Assert.Equal(("invalid_option", "country_code", "ZZ"), ((string?)issue["code"], (string?)issue["path"]![0], (string?)issue["received"]));
+        var options = issue["options"]!.AsArray().Select(o => (string?)o).ToList();
+        Assert.Equal(252, options.Count);
+        Assert.Contains("XK", options);
+        Assert.Contains("AC", options);
+    }
+
+    [Fact]
     public async Task Location_keeps_coordinates_to_nine_decimals()
     {
         var location = Location();
@@ -169,10 +185,14 @@ public sealed class ContactValueTests : IAsyncLifetime
         Assert.Equal("37.331741", Field(response.Data, "billing_address", "latitude"));
     }
 
-    [Fact]
-    public async Task Location_string_is_parsed_into_the_ten_keys()
+    [Theory]
+    [InlineData("1 Infinite Loop, Cupertino, CA, 95014, US")]
+    [InlineData("London")]
+    [InlineData("Berlin, DE")]
+    [InlineData("10 Downing St, London, SW1A 2AA, GB")]
+    public async Task Location_string_is_parsed_into_the_ten_keys(string input)
     {
-        var response = await Write(_client, "billing_address", "1 Infinite Loop, Cupertino, CA, 95014, US");
+        var response = await Write(_client, "billing_address", input);
 
         Assert.Equal(200, response.Status);
         var value = (JsonObject)ValuesOf(response.Data, "billing_address").Single()!;
