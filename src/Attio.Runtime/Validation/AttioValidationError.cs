@@ -16,10 +16,6 @@ public sealed record AttioValidationError(
     /// <inheritdoc />
     public override string ToString() =>
         $"{ObjectSlug}.{AttributeSlug} ({AttributeType.ToApiName()}): {(Value is null ? "no value" : $"'{Value}'")} is invalid; expected {Expected}.";
-
-    /// <summary>The error for an attribute slug the object does not have (no type known).</summary>
-    internal static AttioValidationError UnknownType(string objectSlug, string attributeSlug, string expected) =>
-        new(objectSlug, attributeSlug, default, null, expected);
 }
 
 /// <summary>Collects validation errors so that every problem is reported at once.</summary>
