@@ -147,8 +147,8 @@ public sealed class MappingConversionTests
         Assert.Equal("""[{"value":"2024-03-01"}]""", values["started_on"]!.ToJsonString());
         Assert.StartsWith("""[{"value":"2025-03-01T00:00:00""", values["renews_at"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal("""[{"value":4}]""", values["health_score"]!.ToJsonString());
-        Assert.Equal("""[{"target_object":"users","user_id":["u_1"]},{"target_object":"users","user_id":["u_2"]}]""", values["billing_users"]!.ToJsonString());
-        Assert.Equal("""[{"target_object":"workspaces","workspace_id":["ws_1"]}]""", values["workspace"]!.ToJsonString());
+        Assert.Equal("""[{"target_object":"users","user_id":[{"value":"u_1"}]},{"target_object":"users","user_id":[{"value":"u_2"}]}]""", values["billing_users"]!.ToJsonString());
+        Assert.Equal("""[{"target_object":"workspaces","workspace_id":[{"value":"ws_1"}]}]""", values["workspace"]!.ToJsonString());
         Assert.Equal("owner@northwind.test", (string?)values["account_manager"]![0]!["workspace_member_email_address"]);
         var address = values["billing_address"]![0]!;
         Assert.Equal(("1 Main St", "London", "England", "N1 1AA", "GB"),
@@ -188,8 +188,8 @@ public sealed class MappingConversionTests
         Assert.Equal("""[{"currency_value":10.25}]""", values["mrr"]!.ToJsonString());
         Assert.Equal("""[{"value":"2024-01-02"}]""", values["started_on"]!.ToJsonString());
         Assert.Equal("""[{"value":5}]""", values["health_score"]!.ToJsonString());
-        Assert.Equal("""[{"target_object":"users","user_id":["u_9"]}]""", values["billing_users"]!.ToJsonString());
-        Assert.Equal("""[{"target_object":"workspaces","workspace_id":["ws_9"]}]""", values["workspace"]!.ToJsonString());
+        Assert.Equal("""[{"target_object":"users","user_id":[{"value":"u_9"}]}]""", values["billing_users"]!.ToJsonString());
+        Assert.Equal("""[{"target_object":"workspaces","workspace_id":[{"value":"ws_9"}]}]""", values["workspace"]!.ToJsonString());
         Assert.Equal("Paris", (string?)values["billing_address"]![0]!["locality"]);
         Assert.Equal("GB", (string?)values["billing_phone_numbers"]![0]!["country_code"]);
         Assert.Equal("Grace Hopper", (string?)values["signatory"]![0]!["full_name"]);
@@ -214,7 +214,7 @@ public sealed class MappingConversionTests
             ("Phones", new List<string> { "+447700900123" }));
         var values = Values(source, "ToPerson");
         Assert.Equal("""[{"value":"@ada"}]""", values["twitter"]!.ToJsonString());
-        Assert.Equal("""[{"target_object":"companies","domains":["northwind.test"]}]""", values["company"]!.ToJsonString());
+        Assert.Equal("""[{"target_object":"companies","domains":[{"domain":"northwind.test"}]}]""", values["company"]!.ToJsonString());
         Assert.Equal(("London", "GB"), ((string?)values["primary_location"]![0]!["locality"], (string?)values["primary_location"]![0]!["country_code"]));
         Assert.Equal("+447700900123", (string?)values["phone_numbers"]![0]!["original_phone_number"]);
         Assert.False(values.ContainsKey("linkedin"));
@@ -228,7 +228,7 @@ public sealed class MappingConversionTests
         var append = Values(source, "ToPerson", AttioMultiselect.Append);
         Assert.True(replace.ContainsKey("email_addresses"));
         Assert.False(replace.ContainsKey("associated_users"));
-        AssertValues("""{"associated_users":[{"target_object":"users","user_id":["u_1"]}]}""", append);
+        AssertValues("""{"associated_users":[{"target_object":"users","user_id":[{"value":"u_1"}]}]}""", append);
         Assert.True(Values(source, "ToPerson").ContainsKey("associated_users"));
     }
 
