@@ -1,6 +1,7 @@
 using Attio;
 using Attio.Emulator;
 using Northwind.Crm;
+using Northwind.Events;
 
 // The sample talks to the real Attio when ATTIO_API_TOKEN is set (or to ATTIO_BASE_URL, any Attio-compatible server),
 // and otherwise starts the emulator in this process, so it runs on any machine with the .NET SDK.
@@ -48,10 +49,19 @@ try
     Console.WriteLine($"  job title       {readBack.GetString("job_title")}");
     Console.WriteLine($"  twitter         {readBack.GetString("twitter")}");
 
+    // The same through a mapped event class: [AttioMap] properties become a typed Person, checked at build time.
+    await attio.AssertPersonAsync(new ProfileUpdated("ada.lovelace@example.com", "@countess", "Lovelace, Ada", JobTitle: null));
+    AttioStoredRecord afterEvent = await attio.GetPersonAsync(stored.RecordId);
+    Console.WriteLine($"  after ProfileUpdated: twitter {afterEvent.GetString("twitter")}, job title {(afterEvent.GetValues("job_title").Count == 0 ? "(cleared)" : afterEvent.GetString("job_title"))}");
+
     // Identify User: a person by email and a user by user id, linked together.
     AttioIdentifyResult identified = await attio.IdentifyUserAsync("ada.lovelace@example.com", "user-1815");
     Console.WriteLine();
     Console.WriteLine($"Identified user {identified.User.GetString("user_id")} -> person {identified.Person.RecordId}");
+
+    // Identify from an event class that maps both objects' keys.
+    AttioIdentifyResult signedUp = await attio.IdentifyUserAsync(new UserSignedUp { Email = "charles@example.com", UserId = "user-1791", Role = UserRole.Admin });
+    Console.WriteLine($"Identified user {signedUp.User.GetString("user_id")} (role {signedUp.User.GetValues("role")[0].GetProperty("option").GetProperty("title").GetString()}) -> person {signedUp.Person.RecordId}");
 
     // Group Workspace: a company by domain and a workspace by id, linked, with the user added as a member.
     AttioGroupResult grouped = await attio.GroupWorkspaceAsync(
@@ -61,6 +71,9 @@ try
         new Workspace { Name = "Engines HQ" },
         userId: "user-1815");
     Console.WriteLine($"Grouped workspace {grouped.Workspace.GetString("workspace_id")} -> company {grouped.Company.RecordId}");
+
+    AttioGroupResult created = await attio.GroupWorkspaceAsync(new WorkspaceCreated("difference-engines.example", "Difference Engines", "ws-7", "Engine Room"));
+    Console.WriteLine($"Grouped workspace {created.Workspace.GetString("name")} -> company {created.Company.GetString("name")}");
 
     return 0;
 }

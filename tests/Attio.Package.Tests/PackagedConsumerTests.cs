@@ -47,6 +47,38 @@ public sealed class PackagedConsumerTests : IClassFixture<PackagedConsumerTests.
     }
 
     [Fact]
+    public void ATypoInAMappedSlugFailsTheBuildWithAttio001AtTheLiteralAndTheFixedProjectRuns()
+    {
+        const string Program = """
+            using Attio;
+            using Attio.Emulator;
+            using Typo.Attio;
+
+            await using var emulator = await AttioEmulator.StartAsync("attio-schema.json");
+            using var client = new AttioClient(new AttioClientOptions { ApiToken = emulator.ApiToken, BaseAddress = emulator.BaseAddress });
+            var stored = await client.AssertPersonAsync(new ProfileUpdated("Typo@Example.com", "@fixed"));
+            Console.WriteLine("stored " + stored.GetString("email_addresses", "email_address") + " " + stored.GetString("twitter"));
+
+            [AttioObject("people")]
+            public partial record ProfileUpdated(
+                [property: AttioMap("email_addresses")] string Email,
+                [property: AttioMap("SLUG")] string? TwitterHandle);
+            """;
+        string project = _feed.CreateConsumer("Typo", Program.Replace("SLUG", "twiter"));
+
+        var (failedExit, failedOutput) = DotNet.Run(project, "build", "--configfile", _feed.NuGetConfig);
+
+        Assert.NotEqual(0, failedExit);
+        Assert.Matches(@"Program\.cs\(13,25\): error ATTIO001: The object 'people' has no attribute 'twiter' in the exported schema; did you mean 'twitter'\?", failedOutput);
+
+        File.WriteAllText(Path.Combine(project, "Program.cs"), Program.Replace("SLUG", "twitter"));
+        var (exitCode, output) = DotNet.Run(project, "run", "--configfile", _feed.NuGetConfig);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("stored typo@example.com @fixed", output);
+    }
+
+    [Fact]
     public void AnInvalidSchemaFailsTheConsumersBuildWithAttio007AtTheRightLine()
     {
         string project = _feed.CreateConsumer("BrokenSchema", "System.Console.WriteLine();", schema: "{\n  \"objects\": [\n    { \"api_slug\": \"people\", }\n  ]\n}\n");
