@@ -1,0 +1,88 @@
+using System.CommandLine;
+using Attio.Cli.Commands;
+using Attio.Cli.Output;
+
+namespace Attio.Cli;
+
+/// <summary>
+/// The tool's entry point, callable in-process: parse, run one command, map every failure to a message and an exit
+/// code. Program.cs passes the real console; tests pass their own and read what was written.
+/// </summary>
+public static class CliApp
+{
+    /// <summary>Runs <c>attio</c> with <paramref name="args"/> and returns the exit code (see <see cref="ExitCodes"/>).</summary>
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(console);
+        using var output = new RedactingWriter(console.Out);
+        using var error = new RedactingWriter(console.Error);
+        var context = new CliContext(console, output, error);
+        // Mask the token before anything is parsed: a parse error may echo the very argument that holds it.
+        context.AddSecret(console.GetEnvironmentVariable(AttioClientOptions.TokenEnvironmentVariable));
+        foreach (var token in TokenArguments(args))
+        {
+            context.AddSecret(token);
+        }
+
+        try
+        {
+            var parse = BuildRootCommand(context).Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                foreach (var problem in parse.Errors)
+                {
+                    await error.WriteLineAsync("error: " + problem.Message).ConfigureAwait(false);
+                }
+
+                await error.WriteLineAsync("Run 'attio --help' for usage.").ConfigureAwait(false);
+                return ExitCodes.UsageError;
+            }
+
+            return await parse.InvokeAsync(new InvocationConfiguration
+            {
+                Output = output,
+                Error = error,
+                // Failures are reported by ErrorReporter below: one line, a documented exit code, no stack trace.
+                EnableDefaultExceptionHandler = false,
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            return ErrorReporter.Report(ex, error, context.BaseAddress);
+        }
+        finally
+        {
+            await output.FlushAsync().ConfigureAwait(false);
+            await error.FlushAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The command tree: <c>attio schema pull|diff|check</c>.</summary>
+    public static RootCommand BuildRootCommand(CliContext context)
+    {
+        var schema = new Command("schema", "Export, compare and check the Attio workspace schema (attio-schema.json) that the source generator reads.");
+        schema.Subcommands.Add(PullCommand.Create(context));
+        schema.Subcommands.Add(DiffCommand.Create(context));
+        schema.Subcommands.Add(CheckCommand.Create(context));
+        var root = new RootCommand("attio: keep attio-schema.json in step with your Attio workspace.");
+        root.Subcommands.Add(schema);
+        return root;
+    }
+
+    /// <summary>The values given to <c>--token</c>, as <c>--token value</c> or <c>--token=value</c>.</summary>
+    private static IEnumerable<string> TokenArguments(string[] args)
+    {
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--token" && i + 1 < args.Length)
+            {
+                yield return args[i + 1];
+            }
+            else if (args[i].StartsWith("--token=", StringComparison.Ordinal) || args[i].StartsWith("--token:", StringComparison.Ordinal))
+            {
+                yield return args[i]["--token=".Length..];
+            }
+        }
+    }
+}

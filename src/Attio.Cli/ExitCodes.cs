@@ -1,0 +1,29 @@
+namespace Attio.Cli;
+
+/// <summary>
+/// The process exit codes. Fixed and documented (docs/cli.md) because CI scripts branch on them:
+/// 0-2 are the outcome of a comparison, 3 and above are failures to get that far.
+/// </summary>
+public static class ExitCodes
+{
+    /// <summary>Success; for diff and check: the schemas are equal.</summary>
+    public const int Success = 0;
+
+    /// <summary>diff / check: only changes that keep a build green (added objects, attributes, options, ...).</summary>
+    public const int HarmlessChanges = 1;
+
+    /// <summary>diff / check: at least one change that breaks code generated from the old schema.</summary>
+    public const int BreakingChanges = 2;
+
+    /// <summary>Bad arguments or configuration: unknown option, no token, invalid base URL, unreadable or invalid schema file, output not writable.</summary>
+    public const int UsageError = 3;
+
+    /// <summary>Attio answered with an error (bad token, missing scope, ...) or could not be reached.</summary>
+    public const int AttioError = 4;
+
+    /// <summary>A bug in the tool: an exception nobody expected. The message says what happened.</summary>
+    public const int InternalError = 5;
+
+    /// <summary>Interrupted (Ctrl+C), as shells report SIGINT.</summary>
+    public const int Cancelled = 130;
+}

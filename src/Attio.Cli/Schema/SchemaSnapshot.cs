@@ -1,0 +1,40 @@
+namespace Attio.Cli.Schema;
+
+/// <summary>
+/// What a schema file says that matters to code generated from it: the facts <see cref="SchemaDiff"/> compares.
+/// Ids are kept so that a rename (same id, new slug or title) is told apart from a removal plus an addition.
+/// </summary>
+public sealed record SchemaSnapshot(
+    string? WorkspaceId,
+    string? WorkspaceName,
+    IReadOnlyList<ObjectSnapshot> Objects,
+    IReadOnlyList<MemberSnapshot> Members);
+
+/// <summary>An object: its slug (the generated code's key) and nouns (the generated class name comes from the singular).</summary>
+public sealed record ObjectSnapshot(
+    string? Id,
+    string Slug,
+    string? SingularNoun,
+    string? PluralNoun,
+    IReadOnlyList<AttributeSnapshot> Attributes);
+
+/// <summary>An attribute and every property that decides whether, and how, a property is generated for it.</summary>
+public sealed record AttributeSnapshot(
+    string? Id,
+    string Slug,
+    string? Title,
+    string Type,
+    bool IsWritable,
+    bool IsUnique,
+    bool IsMultiselect,
+    bool IsRequired,
+    bool IsArchived,
+    IReadOnlyList<string> AllowedObjectIds,
+    IReadOnlyList<ChoiceSnapshot> Options,
+    IReadOnlyList<ChoiceSnapshot> Statuses);
+
+/// <summary>A select option or a status.</summary>
+public sealed record ChoiceSnapshot(string? Id, string Title, bool IsArchived);
+
+/// <summary>A workspace member (actor references can name members by email).</summary>
+public sealed record MemberSnapshot(string? Id, string? EmailAddress);
