@@ -19,6 +19,13 @@ public static class IdentifyBodies
     /// <summary>With the generated records: what users of this library write.</summary>
     public static void WriteGenerated(Utf8JsonWriter person, Utf8JsonWriter user)
     {
+        var (p, u) = BuildRecords();
+        p.WriteRequestBody(person);
+        u.WriteRequestBody(user);
+    }
+
+    public static (Person Person, User User) BuildRecords() =>
+    (
         new Person
         {
             Name = new PersonalName("Ada", "Lovelace"),
@@ -27,15 +34,14 @@ public static class IdentifyBodies
             PhoneNumbers = [new PhoneNumber("+447700900123")],
             PrimaryLocation = new Location { Line1 = "12 St James's Square", Locality = "London", Postcode = "SW1Y 4LB", CountryCode = "GB", Latitude = "51.507400000", Longitude = "-0.135100000" },
             Twitter = "@ada",
-        }.WriteRequestBody(person);
+        },
         new User
         {
             Person = RecordReference.ById("people", PersonRecordId),
             PrimaryEmailAddress = Email,
             UserId = UserId,
             Role = User.RoleOptions.Admin,
-        }.WriteRequestBody(user);
-    }
+        });
 
     /// <summary>The floor: the identical JSON written by hand into a Utf8JsonWriter.</summary>
     public static void WriteByHand(Utf8JsonWriter w, Utf8JsonWriter u)
@@ -121,6 +127,18 @@ public static class IdentifyBodies
     /// <summary>What users write without us: dictionaries serialised by reflection.</summary>
     public static void WriteDictionaries(Utf8JsonWriter person, Utf8JsonWriter user)
     {
+        var (p, u) = BuildDictionaries();
+        SerializeDictionaries(person, p, user, u);
+    }
+
+    public static void SerializeDictionaries(Utf8JsonWriter person, Dictionary<string, object?> personBody, Utf8JsonWriter user, Dictionary<string, object?> userBody)
+    {
+        JsonSerializer.Serialize(person, personBody, ReflectionOptions);
+        JsonSerializer.Serialize(user, userBody, ReflectionOptions);
+    }
+
+    public static (Dictionary<string, object?> Person, Dictionary<string, object?> User) BuildDictionaries()
+    {
         var personBody = Envelope(new Dictionary<string, object?>
         {
             ["name"] = One(new Dictionary<string, object?> { ["first_name"] = "Ada", ["last_name"] = "Lovelace", ["full_name"] = "Ada Lovelace" }),
@@ -141,16 +159,22 @@ public static class IdentifyBodies
             ["user_id"] = One(new Dictionary<string, object?> { ["value"] = UserId }),
             ["role"] = One(new Dictionary<string, object?> { ["option"] = "Admin" }),
         });
-        JsonSerializer.Serialize(person, personBody, ReflectionOptions);
-        JsonSerializer.Serialize(user, userBody, ReflectionOptions);
+        return (personBody, userBody);
     }
 
     /// <summary>A JsonNode tree, written with WriteTo.</summary>
     public static void WriteJsonNodes(Utf8JsonWriter person, Utf8JsonWriter user)
     {
+        var (p, u) = BuildJsonNodes();
+        p.WriteTo(person);
+        u.WriteTo(user);
+    }
+
+    public static (JsonObject Person, JsonObject User) BuildJsonNodes()
+    {
         static JsonObject Body(JsonObject values) => new() { ["data"] = new JsonObject { ["values"] = values } };
         static JsonArray OneNode(JsonObject value) => new(value);
-        Body(new JsonObject
+        var personBody = Body(new JsonObject
         {
             ["name"] = OneNode(new JsonObject { ["first_name"] = "Ada", ["last_name"] = "Lovelace", ["full_name"] = "Ada Lovelace" }),
             ["email_addresses"] = OneNode(new JsonObject { ["email_address"] = Email }),
@@ -162,14 +186,15 @@ public static class IdentifyBodies
                 ["region"] = null, ["postcode"] = "SW1Y 4LB", ["country_code"] = "GB", ["latitude"] = "51.507400000", ["longitude"] = "-0.135100000",
             }),
             ["twitter"] = OneNode(new JsonObject { ["value"] = "@ada" }),
-        }).WriteTo(person);
-        Body(new JsonObject
+        });
+        var userBody = Body(new JsonObject
         {
             ["person"] = OneNode(new JsonObject { ["target_object"] = "people", ["target_record_id"] = PersonRecordId }),
             ["primary_email_address"] = OneNode(new JsonObject { ["email_address"] = Email }),
             ["user_id"] = OneNode(new JsonObject { ["value"] = UserId }),
             ["role"] = OneNode(new JsonObject { ["option"] = "Admin" }),
-        }).WriteTo(user);
+        });
+        return (personBody, userBody);
     }
 
     /// <summary>Runs one of the four ways into fresh buffers and returns the two bodies as strings (for the equivalence test).</summary>
