@@ -131,4 +131,39 @@ public sealed class CoalescingTests
         Assert.Equal(5, env.Writes("PUT", "/v2/objects/people/records").Count);
         Assert.Equal("v4", Stored.String(Stored.PersonByEmail(env.Emulator, "solo@example.com"), "job_title"));
     }
+
+    [Fact]
+    public async Task AStreamingSenderCoalescesEventsArrivingWithinTheWindow()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        await using var sender = new AttioSender(env.Client, new AttioSenderOptions { Coalesce = true, CoalescingWindow = TimeSpan.FromMilliseconds(400) });
+        var reported = new List<AttioDeliveryResult>();
+        sender.ResultReported += r =>
+        {
+            lock (reported)
+            {
+                reported.Add(r);
+            }
+        };
+
+        var receipts = new List<AttioDeliveryReceipt>();
+        for (int i = 0; i < 5; i++)
+        {
+            receipts.Add(await sender.EnqueueRecordAsync(new Person { EmailAddresses = ["stream@example.com"], JobTitle = $"t{i}" }, "email_addresses"));
+        }
+
+        // A batch without coalescing is not held by the window: it is sent while the older, coalescing delivery still waits.
+        var urgent = await sender.SendBatchAsync([AttioDeliveryEvent.Assert(new Person { EmailAddresses = ["urgent@example.com"] }, "email_addresses")], coalesce: false);
+        Assert.False(receipts[0].Completion.IsCompleted);
+        var results = await Task.WhenAll(receipts.Select(r => r.Completion));
+
+        Assert.All(results, r => Assert.Equal(5, r.CoalescedEvents));
+        Assert.Equal(2, env.Writes("PUT", "/v2/objects/people/records").Count);
+        Assert.Equal("t4", Stored.String(Stored.PersonByEmail(env.Emulator, "stream@example.com"), "job_title"));
+        Assert.True(urgent.AllDelivered);
+        lock (reported)
+        {
+            Assert.Equal(6, reported.Count);
+        }
+    }
 }

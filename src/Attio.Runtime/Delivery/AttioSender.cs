@@ -298,7 +298,8 @@ public sealed partial class AttioSender : IAsyncDisposable
             return false;
         }
 
-        long notBefore = coalesce && _options.CoalescingWindow > TimeSpan.Zero
+        // A batch's hold already gathers its events; the window is for events enqueued one by one.
+        long notBefore = coalesce && hold is null && _options.CoalescingWindow > TimeSpan.Zero
             ? _time.GetTimestamp() + (long)(_options.CoalescingWindow.TotalSeconds * _time.TimestampFrequency)
             : 0;
         var op = new DeliveryOperation(++_deliveryIds, plan, coalesce, hold, notBefore);
@@ -419,16 +420,27 @@ public sealed partial class AttioSender : IAsyncDisposable
             {
                 if (_ready.Count > 0)
                 {
-                    DeliveryOperation first = _ready.Min!;
+                    // The oldest ready delivery whose coalescing window has passed; a waiting one never blocks others.
                     long now = _time.GetTimestamp();
-                    if (_flushing || first.NotBefore <= now)
+                    long soonest = long.MaxValue;
+                    foreach (DeliveryOperation candidate in _ready)
                     {
-                        op = first;
+                        if (_flushing || candidate.NotBefore <= now)
+                        {
+                            op = candidate;
+                            break;
+                        }
+
+                        soonest = Math.Min(soonest, candidate.NotBefore);
+                    }
+
+                    if (op is not null)
+                    {
                         Take(op);
                     }
                     else
                     {
-                        delay = TimeSpan.FromSeconds((first.NotBefore - now) / (double)_time.TimestampFrequency);
+                        delay = TimeSpan.FromSeconds((soonest - now) / (double)_time.TimestampFrequency);
                     }
                 }
                 else if (_exiting)
