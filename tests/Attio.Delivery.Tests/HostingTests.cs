@@ -87,6 +87,6 @@ public sealed class HostingTests
         services.AddAttio(o => o.ApiToken = new string('a', 64));
         services.AddAttioSender(o => o.QueueCapacity = 0);
         using var provider = services.BuildServiceProvider();
-        Assert.ThrowsAny<Exception>(() => provider.GetRequiredService<AttioSender>());
+        Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => provider.GetRequiredService<AttioSender>());
     }
 }
