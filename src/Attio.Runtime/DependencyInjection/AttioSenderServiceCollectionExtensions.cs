@@ -1,0 +1,45 @@
+using Attio;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers <see cref="AttioSender"/> as a singleton flushed when the host stops.</summary>
+public static class AttioSenderServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="AttioSender"/> (a singleton over the <see cref="AttioClient"/> registered by <c>AddAttio</c>, which must
+    /// be called too) and <see cref="AttioSenderHostedService"/>, so request handlers can enqueue events and stopping the host
+    /// flushes the queue with <see cref="AttioSenderOptions.ShutdownTimeout"/> as the deadline.
+    /// </summary>
+    public static IServiceCollection AddAttioSender(this IServiceCollection services, Action<AttioSenderOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<AttioSenderOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.Validate(o =>
+        {
+            try
+            {
+                o.Validate();
+                return true;
+            }
+            catch (ArgumentException)
+            {
+                return false;
+            }
+        }, "Invalid Attio sender options (QueueCapacity, MaxConcurrency, MaxEventsPerDelivery and MaxTrackedRecords must be at least 1; time spans must not be negative).");
+
+        services.TryAddSingleton(provider => new AttioSender(
+            provider.GetRequiredService<AttioClient>(),
+            provider.GetRequiredService<IOptions<AttioSenderOptions>>().Value,
+            provider.GetService<ILoggerFactory>()?.CreateLogger<AttioSender>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Hosting.IHostedService, AttioSenderHostedService>());
+        return services;
+    }
+}

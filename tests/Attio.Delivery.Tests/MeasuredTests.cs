@@ -1,0 +1,213 @@
+using System.Diagnostics;
+using Northwind.Crm;
+using Xunit.Abstractions;
+
+namespace Attio.Delivery.Tests;
+
+/// <summary>
+/// Measured scenarios against the emulator with its write limit R = 200/s and the client's limiter at the same R.
+/// The figures are printed to the test output and the targets asserted.
+/// </summary>
+public sealed class MeasuredTests(ITestOutputHelper output)
+{
+    private const int R = 200;
+
+    [Fact]
+    public async Task FiveThousandIdentifiesRunAtTheRateLimitWithoutLosingAny()
+    {
+        await using var env = await TestEnvironment.StartAsync(R);
+        await using var sender = new AttioSender(env.Client, new AttioSenderOptions { MaxConcurrency = 32 });
+        var events = Enumerable.Range(0, 5000).Select(i => (AttioDeliveryEvent)AttioDeliveryEvent.Identify($"user{i}@bulk.example", $"u-{i}")).ToList();
+
+        var startedAt = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var batch = await sender.SendBatchAsync(events);
+        clock.Stop();
+
+        var writes = env.Emulator.Journal.Where(e => e.Method is "PUT" or "PATCH" or "POST").ToList();
+        int stored = writes.Count(e => e.StatusCode == 200);
+        int rateLimited = writes.Count(e => e.StatusCode == 429);
+        double rate = stored / clock.Elapsed.TotalSeconds;
+        double share429 = (double)rateLimited / writes.Count;
+        output.WriteLine($"{batch}");
+        var firstAt = writes.Min(e => e.At);
+        var lastAt = writes.Max(e => e.At);
+        output.WriteLine($"first request {(firstAt - startedAt).TotalMilliseconds:0} ms after the call; requests arrived over {(lastAt - firstAt).TotalSeconds:0.00} s = {(stored - 1) / (lastAt - firstAt).TotalSeconds:0.0} writes/s");
+        var arrivals = writes.Select(e => (e.At - firstAt).TotalMilliseconds).Order().ToList();
+        output.WriteLine("arrival ms of request #k: " + string.Join(", ", new[] { 0, 100, 199, 200, 399, 400, 599, 600, 1000, 1400, 2000, 2800, 2999 }.Where(k => k < arrivals.Count).Select(k => $"#{k}={arrivals[k]:0}")));
+        output.WriteLine($"achieved {rate:0.0} writes/s = {rate / R:P1} of R = {R}/s ({stored} writes in {clock.Elapsed.TotalSeconds:0.00} s); " +
+                         $"429s: {rateLimited} of {writes.Count} requests = {share429:P2}");
+
+        Assert.True(batch.AllDelivered, batch.ToString());
+        Assert.True(rate >= 0.95 * R, $"achieved {rate:0.0} writes/s, below 95% of {R}");
+        Assert.True(share429 <= 0.01, $"{share429:P2} of requests answered 429");
+        var people = env.Emulator.Store.Records("people").ToDictionary(Stored.Id, p => Stored.String(p, "email_addresses", "email_address"));
+        var users = env.Emulator.Store.Records("users");
+        Assert.Equal(5000, users.Count);
+        Assert.All(users, u =>
+        {
+            string userId = Stored.String(u, "user_id")!;
+            string? personId = Stored.String(u, "person", "target_record_id");
+            Assert.NotNull(personId);
+            Assert.Equal($"user{userId[2..]}@bulk.example", people[personId]);
+        });
+    }
+
+    [Fact]
+    public async Task TenThousandEventsOverAThousandPeopleCoalesceAndEndWithTheLatestValues()
+    {
+        await using var env = await TestEnvironment.StartAsync(R);
+        await using var sender = new AttioSender(env.Client, new AttioSenderOptions { MaxConcurrency = 32 });
+        var random = new Random(42);
+        var start = new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero);
+        var latestTitle = new Dictionary<int, (DateTimeOffset At, string Value)>();
+        var latestDescription = new Dictionary<int, (DateTimeOffset At, string Value)>();
+        var events = new List<AttioDeliveryEvent>();
+        for (int person = 0; person < 1000; person++)
+        {
+            for (int n = 0; n < 10; n++)
+            {
+                // Distinct times per person (n-th event at minute n*10 + jitter), enqueued in random order below.
+                var at = start.AddMinutes((n * 10) + random.Next(0, 9)).AddSeconds(person % 60);
+                var record = new Person { EmailAddresses = [$"p{person}@coalesce.example"] };
+                int pick = random.Next(3);
+                if (pick != 1)
+                {
+                    record.JobTitle = $"title-{person}-{n}";
+                    Track(latestTitle, person, at, record.JobTitle);
+                }
+
+                if (pick != 0)
+                {
+                    record.Description = $"description-{person}-{n}";
+                    Track(latestDescription, person, at, record.Description);
+                }
+
+                events.Add(AttioDeliveryEvent.Assert(record, "email_addresses", at));
+            }
+        }
+
+        Shuffle(events, random);
+        var clock = Stopwatch.StartNew();
+        var batch = await sender.SendBatchAsync(events);
+        clock.Stop();
+
+        int asserts = env.Writes("PUT", "/v2/objects/people/records").Count(e => e.StatusCode == 200);
+        output.WriteLine($"{batch}");
+        output.WriteLine($"{events.Count} events over 1000 people: {asserts} person asserts = {asserts / 1000.0:0.000} per person, {clock.Elapsed.TotalSeconds:0.00} s");
+
+        Assert.True(batch.AllDelivered, batch.ToString());
+        Assert.True(asserts <= 1050, $"{asserts} person asserts");
+        var stored = env.Emulator.Store.Records("people");
+        Assert.Equal(1000, stored.Count);
+        foreach (var record in stored)
+        {
+            int person = int.Parse(Stored.String(record, "email_addresses", "email_address")!.Split('@')[0][1..], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(latestTitle.TryGetValue(person, out var t) ? t.Value : null, Stored.String(record, "job_title"));
+            Assert.Equal(latestDescription.TryGetValue(person, out var d) ? d.Value : null, Stored.String(record, "description"));
+        }
+    }
+
+    [Fact]
+    public async Task MemoryStaysBoundedWithAProducerTenTimesFasterThanTheLimit()
+    {
+        const int capacity = 100;
+        const int total = 2000;
+        const int people = 50;
+        await using var env = await TestEnvironment.StartAsync(R);
+        int delivered = 0;
+        int deliveredBefore = 0;
+        await using var sender = new AttioSender(env.Client, new AttioSenderOptions
+        {
+            QueueCapacity = capacity,
+            MaxConcurrency = 16,
+            OnResult = r =>
+            {
+                if (r.IsDelivered)
+                {
+                    Interlocked.Increment(ref delivered);
+                }
+            },
+        });
+        string padding = new('x', 4096);
+
+        // Warm up the pipeline and the emulator so that the baseline holds the steady-state objects.
+        await sender.SendBatchAsync(Enumerable.Range(0, people).Select(i => (AttioDeliveryEvent)AttioDeliveryEvent.Assert(new Person { EmailAddresses = [$"m{i}@memory.example"] }, "email_addresses")));
+        env.Emulator.ClearJournal();
+        deliveredBefore = Volatile.Read(ref delivered);
+        long baseline = GC.GetTotalMemory(forceFullCollection: true);
+
+        long peak = baseline;
+        int maxQueue = 0;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                maxQueue = Math.Max(maxQueue, sender.QueueLength);
+                // The emulator keeps every request body in its journal; it is not the sender's memory, so it is emptied.
+                env.Emulator.ClearJournal();
+                peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: true));
+                try
+                {
+                    await Task.Delay(100, sampling.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        });
+
+        // The producer aims at 10 x R events per second; the bounded queue makes it wait instead of piling up.
+        var clock = Stopwatch.StartNew();
+        for (int i = 0; i < total; i++)
+        {
+            var due = TimeSpan.FromSeconds(i / (10.0 * R));
+            if (clock.Elapsed < due)
+            {
+                await Task.Delay(due - clock.Elapsed);
+            }
+
+            var record = new Person { EmailAddresses = [$"m{i % people}@memory.example"], Description = padding + i };
+            await sender.EnqueueAsync(AttioDeliveryEvent.Assert(record, "email_addresses"));
+        }
+
+        TimeSpan produced = clock.Elapsed;
+        await sender.StopAsync(TimeSpan.FromSeconds(60));
+        TimeSpan drained = clock.Elapsed;
+        await sampling.CancelAsync();
+        await sampler;
+
+        long growth = peak - baseline;
+        const long bound = 8L * 1024 * 1024;
+        output.WriteLine($"producer aimed at {10 * R} events/s, enqueued {total} in {produced.TotalSeconds:0.00} s ({total / produced.TotalSeconds:0} events/s), all delivered after {drained.TotalSeconds:0.00} s");
+        output.WriteLine($"queue capacity {capacity}: max observed {sender.MaxObservedQueueLength} (sampled {maxQueue}); GC heap baseline {baseline / 1024.0 / 1024:0.0} MB, peak {peak / 1024.0 / 1024:0.0} MB, growth {growth / 1024.0 / 1024:0.00} MB (bound {bound / 1024 / 1024} MB)");
+
+        Assert.Equal(total, delivered - deliveredBefore);
+        Assert.True(sender.MaxObservedQueueLength <= capacity);
+        Assert.True(maxQueue <= capacity);
+        // Backpressure: enqueueing took about as long as delivering, far longer than the 1 s the producer aimed at.
+        Assert.True(produced.TotalSeconds >= 0.8 * total / R, $"the producer was not held back: {produced.TotalSeconds:0.00} s");
+        // Each queued event holds ~17 KB (4 KB of text as UTF-16 in the record and again in its parsed JSON, plus bookkeeping):
+        // 100 queued + 16 in flight ~ 2 MB. Unbounded, the 1,800 events the producer is ahead by after 1 s would hold ~30 MB.
+        Assert.True(growth < bound, $"GC heap grew {growth / 1024.0 / 1024:0.00} MB");
+    }
+
+    private static void Track(Dictionary<int, (DateTimeOffset At, string Value)> latest, int person, DateTimeOffset at, string value)
+    {
+        if (!latest.TryGetValue(person, out var current) || at > current.At)
+        {
+            latest[person] = (at, value);
+        }
+    }
+
+    private static void Shuffle<T>(List<T> list, Random random)
+    {
+        for (int i = list.Count - 1; i > 0; i--)
+        {
+            int j = random.Next(i + 1);
+            (list[i], list[j]) = (list[j], list[i]);
+        }
+    }
+}
