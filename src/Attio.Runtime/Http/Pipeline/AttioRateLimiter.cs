@@ -12,7 +12,8 @@ namespace Attio;
 internal sealed class AttioRateLimiter
 {
     // Requests travel before Attio counts them; a little slack keeps two windows from overlapping at the server.
-    private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(1050);
+    // 20 ms absorbs loopback and LAN jitter while capping a steady stream at 98% of the limit (50 ms capped it at 95%).
+    private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(1020);
     private static readonly ConcurrentDictionary<string, AttioRateLimiter> Shared = new(StringComparer.Ordinal);
 
     private readonly Pacer _reads;
