@@ -4,8 +4,17 @@ namespace Attio.Benchmarks;
 
 public static class BenchmarkProgram
 {
-    // dotnet run -c Release --project benchmarks/Attio.Benchmarks -- --filter '*'              (the figures in docs/benchmarks.md)
+    // dotnet run -c Release --project benchmarks/Attio.Benchmarks -- --filter '*'              (BenchmarkDotNet: bodies, generator)
     // dotnet run -c Release --project benchmarks/Attio.Benchmarks -- --filter '*' --job Dry    (the CI smoke run)
-    public static void Main(string[] args) =>
+    // dotnet run -c Release --project benchmarks/Attio.Benchmarks -- delivery                  (the bulk sender against the emulator)
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "delivery")
+        {
+            return await DeliveryScenario.RunAsync(args[1..]);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+        return 0;
+    }
 }

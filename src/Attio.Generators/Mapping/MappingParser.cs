@@ -34,7 +34,7 @@ internal static class MappingParser
         }
 
         var objectAttributes = type.GetAttributes()
-            .Where(a => a.AttributeClass?.ToDisplayString() == ObjectAttributeName && a.ApplicationSyntaxReference is not null)
+            .Where(a => IsAttioType(a.AttributeClass, "AttioObjectAttribute") && a.ApplicationSyntaxReference is not null)
             .OrderBy(a => a.ApplicationSyntaxReference!.SyntaxTree.FilePath, System.StringComparer.Ordinal)
             .ThenBy(a => a.ApplicationSyntaxReference!.Span.Start)
             .ToList();
@@ -140,7 +140,7 @@ internal static class MappingParser
     {
         foreach (var attribute in attributes)
         {
-            if (attribute.AttributeClass?.ToDisplayString() != MapAttributeName)
+            if (!IsAttioType(attribute.AttributeClass, "AttioMapAttribute"))
             {
                 continue;
             }
@@ -211,7 +211,7 @@ internal static class MappingParser
             return Shape(ValueKind.Enum, enumMembers: enumMembers.ToEquatableArray());
         }
 
-        kind = type.OriginalDefinition.ToDisplayString() switch
+        kind = TopLevelName(type.OriginalDefinition) switch
         {
             "System.DateOnly" => ValueKind.DateOnly,
             "System.DateTimeOffset" => ValueKind.DateTimeOffset,
@@ -247,6 +247,16 @@ internal static class MappingParser
 
         return Shape(ValueKind.Other);
     }
+
+    // The transform re-runs for every mapped class on every compilation change, so these checks avoid
+    // ToDisplayString (which formats and allocates) in favour of comparing names.
+    private static bool IsAttioType(INamedTypeSymbol? type, string name) =>
+        type is not null && type.Name == name && type.ContainingNamespace is { Name: "Attio", ContainingNamespace.IsGlobalNamespace: true };
+
+    private static string? TopLevelName(ITypeSymbol type) =>
+        type.ContainingType is null && type.ContainingNamespace is { IsGlobalNamespace: false } ns && ns.ContainingNamespace.IsGlobalNamespace
+            ? ns.Name + "." + type.Name
+            : null;
 
     private static TypeShape ElementShape(ITypeSymbol element)
     {

@@ -111,7 +111,7 @@ public static class AttioCodecs
         public void Write(Utf8JsonWriter writer, string value)
         {
             writer.WriteStartObject();
-            writer.WriteString("value", value);
+            writer.WriteString(WireNames.Value, value);
             writer.WriteEndObject();
         }
     }
@@ -130,7 +130,7 @@ public static class AttioCodecs
         {
             writer.WriteStartObject();
             // Attio keeps up to four decimal places; rounding here makes the stored value predictable.
-            writer.WriteNumber("value", Math.Round(value, 4, MidpointRounding.ToEven));
+            writer.WriteNumber(WireNames.Value, Math.Round(value, 4, MidpointRounding.ToEven));
             writer.WriteEndObject();
         }
     }
@@ -143,7 +143,7 @@ public static class AttioCodecs
         public void Write(Utf8JsonWriter writer, bool value)
         {
             writer.WriteStartObject();
-            writer.WriteBoolean("value", value);
+            writer.WriteBoolean(WireNames.Value, value);
             writer.WriteEndObject();
         }
     }
@@ -175,7 +175,7 @@ public static class AttioCodecs
         public void Write(Utf8JsonWriter writer, decimal value)
         {
             writer.WriteStartObject();
-            writer.WriteNumber("currency_value", value);
+            writer.WriteNumber(WireNames.CurrencyValue, value);
             writer.WriteEndObject();
         }
     }
@@ -191,7 +191,7 @@ public static class AttioCodecs
             Span<char> buffer = stackalloc char[10];
             value.TryFormat(buffer, out int written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
             writer.WriteStartObject();
-            writer.WriteString("value", buffer[..written]);
+            writer.WriteString(WireNames.Value, buffer[..written]);
             writer.WriteEndObject();
         }
     }
@@ -219,7 +219,7 @@ public static class AttioCodecs
             Span<char> buffer = stackalloc char[32];
             value.UtcDateTime.TryFormat(buffer, out int written, "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
             writer.WriteStartObject();
-            writer.WriteString("value", buffer[..written]);
+            writer.WriteString(WireNames.Value, buffer[..written]);
             writer.WriteEndObject();
         }
     }
@@ -238,7 +238,7 @@ public static class AttioCodecs
         public void Write(Utf8JsonWriter writer, int value)
         {
             writer.WriteStartObject();
-            writer.WriteNumber("value", value);
+            writer.WriteNumber(WireNames.Value, value);
             writer.WriteEndObject();
         }
     }
@@ -272,7 +272,7 @@ public static class AttioCodecs
         public void Write(Utf8JsonWriter writer, StatusOption value)
         {
             writer.WriteStartObject();
-            writer.WriteString("status", value.Reference);
+            writer.WriteString(WireNames.Status, value.Reference);
             writer.WriteEndObject();
         }
     }
@@ -290,7 +290,7 @@ public static class AttioCodecs
         public void Write(Utf8JsonWriter writer, SelectOption value)
         {
             writer.WriteStartObject();
-            writer.WriteString("option", value.Reference);
+            writer.WriteString(WireNames.Option, value.Reference);
             writer.WriteEndObject();
         }
     }
@@ -368,10 +368,10 @@ public static class AttioCodecs
         public void Write(Utf8JsonWriter writer, RecordReference value)
         {
             writer.WriteStartObject();
-            writer.WriteString("target_object", value.TargetObject);
+            writer.WriteString(WireNames.TargetObject, value.TargetObject);
             if (value.RecordId is { } id)
             {
-                writer.WriteString("target_record_id", id);
+                writer.WriteString(WireNames.TargetRecordId, id);
             }
             else
             {
@@ -381,19 +381,19 @@ public static class AttioCodecs
                 switch (value.MatchingAttributeType)
                 {
                     case AttioAttributeType.EmailAddress:
-                        writer.WriteString("email_address", value.MatchingValue);
+                        writer.WriteString(WireNames.EmailAddress, value.MatchingValue);
                         break;
                     case AttioAttributeType.Domain:
-                        writer.WriteString("domain", value.MatchingValue);
+                        writer.WriteString(WireNames.Domain, value.MatchingValue);
                         break;
                     case AttioAttributeType.PhoneNumber:
-                        writer.WriteString("original_phone_number", value.MatchingValue);
+                        writer.WriteString(WireNames.OriginalPhoneNumber, value.MatchingValue);
                         break;
                     case AttioAttributeType.Number:
-                        writer.WriteNumber("value", double.Parse(value.MatchingValue!, NumberStyles.Float, CultureInfo.InvariantCulture));
+                        writer.WriteNumber(WireNames.Value, double.Parse(value.MatchingValue!, NumberStyles.Float, CultureInfo.InvariantCulture));
                         break;
                     default:
-                        writer.WriteString("value", value.MatchingValue);
+                        writer.WriteString(WireNames.Value, value.MatchingValue);
                         break;
                 }
 
@@ -436,12 +436,12 @@ public static class AttioCodecs
             writer.WriteStartObject();
             if (value.MemberId is { } id)
             {
-                writer.WriteString("referenced_actor_type", "workspace-member");
-                writer.WriteString("referenced_actor_id", id);
+                writer.WriteString(WireNames.ReferencedActorType, "workspace-member");
+                writer.WriteString(WireNames.ReferencedActorId, id);
             }
             else
             {
-                writer.WriteString("workspace_member_email_address", value.MemberEmail);
+                writer.WriteString(WireNames.WorkspaceMemberEmailAddress, value.MemberEmail);
             }
 
             writer.WriteEndObject();
@@ -502,16 +502,16 @@ public static class AttioCodecs
         public void Write(Utf8JsonWriter writer, Location value)
         {
             writer.WriteStartObject();
-            writer.WriteString("line_1", value.Line1);
-            writer.WriteString("line_2", value.Line2);
-            writer.WriteString("line_3", value.Line3);
-            writer.WriteString("line_4", value.Line4);
-            writer.WriteString("locality", value.Locality);
-            writer.WriteString("region", value.Region);
-            writer.WriteString("postcode", value.Postcode);
-            writer.WriteString("country_code", value.CountryCode);
-            writer.WriteString("latitude", value.Latitude);
-            writer.WriteString("longitude", value.Longitude);
+            writer.WriteString(WireNames.Line1, value.Line1);
+            writer.WriteString(WireNames.Line2, value.Line2);
+            writer.WriteString(WireNames.Line3, value.Line3);
+            writer.WriteString(WireNames.Line4, value.Line4);
+            writer.WriteString(WireNames.Locality, value.Locality);
+            writer.WriteString(WireNames.Region, value.Region);
+            writer.WriteString(WireNames.Postcode, value.Postcode);
+            writer.WriteString(WireNames.CountryCode, value.CountryCode);
+            writer.WriteString(WireNames.Latitude, value.Latitude);
+            writer.WriteString(WireNames.Longitude, value.Longitude);
             writer.WriteEndObject();
         }
     }
@@ -529,7 +529,7 @@ public static class AttioCodecs
         public void Write(Utf8JsonWriter writer, string value)
         {
             writer.WriteStartObject();
-            writer.WriteString("domain", value);
+            writer.WriteString(WireNames.Domain, value);
             writer.WriteEndObject();
         }
     }
@@ -547,7 +547,7 @@ public static class AttioCodecs
         public void Write(Utf8JsonWriter writer, string value)
         {
             writer.WriteStartObject();
-            writer.WriteString("email_address", value);
+            writer.WriteString(WireNames.EmailAddress, value);
             writer.WriteEndObject();
         }
     }
@@ -585,8 +585,8 @@ public static class AttioCodecs
         public void Write(Utf8JsonWriter writer, PhoneNumber value)
         {
             writer.WriteStartObject();
-            writer.WriteString("original_phone_number", value.Number);
-            writer.WriteString("country_code", value.CountryCode);
+            writer.WriteString(WireNames.OriginalPhoneNumber, value.Number);
+            writer.WriteString(WireNames.CountryCode, value.CountryCode);
             writer.WriteEndObject();
         }
     }
@@ -627,9 +627,9 @@ public static class AttioCodecs
         public void Write(Utf8JsonWriter writer, PersonalName value)
         {
             writer.WriteStartObject();
-            writer.WriteString("first_name", value.FirstName);
-            writer.WriteString("last_name", value.LastName);
-            writer.WriteString("full_name", value.FullName);
+            writer.WriteString(WireNames.FirstName, value.FirstName);
+            writer.WriteString(WireNames.LastName, value.LastName);
+            writer.WriteString(WireNames.FullName, value.FullName);
             writer.WriteEndObject();
         }
     }

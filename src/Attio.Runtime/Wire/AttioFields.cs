@@ -98,7 +98,15 @@ public static class AttioFields
         }
 
         writer.WriteStartArray(attribute.Slug);
-        if (state == AttioFieldState.Set && values is not null)
+        if (state == AttioFieldState.Set && values is IReadOnlyList<T> list)
+        {
+            // Generated properties hold lists; indexing them avoids boxing an enumerator per attribute.
+            for (int i = 0; i < list.Count; i++)
+            {
+                codec.Write(writer, list[i]);
+            }
+        }
+        else if (state == AttioFieldState.Set && values is not null)
         {
             foreach (T value in values)
             {

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Globalization;
+using Attio.Emulator;
+using Northwind.Crm;
+
+namespace Attio.Benchmarks;
+
+/// <summary>
+/// The bulk sender against the emulator with its write limit at R, measured on a quiet machine (not inside the parallel
+/// test run, where other test processes take the cores): achieved rate / R, the share of 429s, and requests per distinct
+/// record with coalescing. Exits non-zero when a target is missed.
+/// </summary>
+public static class DeliveryScenario
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        int rate = Option(args, "--rate", 200);
+        int identifies = Option(args, "--identifies", 5000);
+        int people = Option(args, "--people", 1000);
+        int eventsPerPerson = Option(args, "--events-per-person", 10);
+        var failures = new List<string>();
+
+        Console.WriteLine($"Delivery against the emulator, write limit R = {rate}/s (client limiter at R too)");
+        await using (var env = await Start(rate))
+        {
+            await using var sender = new AttioSender(env.Client, new AttioSenderOptions { MaxConcurrency = 32 });
+            var events = Enumerable.Range(0, identifies).Select(i => (AttioDeliveryEvent)AttioDeliveryEvent.Identify($"user{i}@bulk.example", $"u-{i}")).ToList();
+            var clock = Stopwatch.StartNew();
+            var batch = await sender.SendBatchAsync(events);
+            clock.Stop();
+            var writes = env.Emulator.Journal.Where(e => e.Method is "PUT" or "PATCH" or "POST").ToList();
+            int stored = writes.Count(e => e.StatusCode == 200);
+            double achieved = stored / clock.Elapsed.TotalSeconds;
+            double share429 = (double)writes.Count(e => e.StatusCode == 429) / writes.Count;
+            int users = env.Emulator.Store.Count("users");
+            Console.WriteLine($"  {identifies} identifies: {stored} writes in {clock.Elapsed.TotalSeconds:0.0} s = {achieved:0.0}/s = {achieved / rate:P1} of R; 429s {share429:P2} of {writes.Count} requests; users stored {users}; not delivered {batch.Results.Count(r => !r.IsDelivered)}");
+            Check(achieved >= 0.95 * rate, $"rate {achieved / rate:P1} of R (target >= 95%)", failures);
+            Check(share429 <= 0.01, $"429 share {share429:P2} (target <= 1%)", failures);
+            Check(users == identifies && batch.AllDelivered, $"{identifies - users} identifies lost (target 0)", failures);
+        }
+
+        await using (var env = await Start(rate))
+        {
+            await using var sender = new AttioSender(env.Client, new AttioSenderOptions { MaxConcurrency = 32 });
+            var random = new Random(7);
+            var start = new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero);
+            var events = new List<AttioDeliveryEvent>();
+            for (int person = 0; person < people; person++)
+            {
+                for (int n = 0; n < eventsPerPerson; n++)
+                {
+                    var record = new Person { EmailAddresses = [$"p{person}@coalesce.example"], JobTitle = $"title-{person}-{n}" };
+                    events.Add(AttioDeliveryEvent.Assert(record, "email_addresses", start.AddMinutes(n)));
+                }
+            }
+
+            events = events.OrderBy(_ => random.Next()).ToList();
+            var clock = Stopwatch.StartNew();
+            var batch = await sender.SendBatchAsync(events);
+            clock.Stop();
+            int asserts = env.Emulator.Journal.Count(e => e.Method == "PUT" && e.Path == "/v2/objects/people/records" && e.StatusCode == 200);
+            int latest = env.Emulator.Store.Records("people").Count(r =>
+                r["values"]!["job_title"]![0]!["value"]!.GetValue<string>().EndsWith($"-{eventsPerPerson - 1}", StringComparison.Ordinal));
+            Console.WriteLine($"  {events.Count} events over {people} people, coalescing: {asserts} person asserts = {(double)asserts / people:0.000} per person (one by one: {events.Count}); {latest}/{people} end with the latest value; {clock.Elapsed.TotalSeconds:0.0} s");
+            Check(asserts <= people * 1.05, $"{asserts} person asserts (target <= {people * 1.05:0})", failures);
+            Check(latest == people && batch.AllDelivered, $"{people - latest} people without their latest value (target 0)", failures);
+        }
+
+        foreach (var failure in failures)
+        {
+            Console.WriteLine("  MISSED: " + failure);
+        }
+
+        Console.WriteLine(failures.Count == 0 ? "All delivery targets met." : $"{failures.Count} delivery target(s) missed.");
+        return failures.Count == 0 ? 0 : 1;
+    }
+
+    private static void Check(bool ok, string what, List<string> failures)
+    {
+        if (!ok)
+        {
+            failures.Add(what);
+        }
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        int index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static async Task<Environment> Start(int rate)
+    {
+        var emulator = await AttioEmulator.StartAsync(Path.Combine(AppContext.BaseDirectory, "attio-schema.json"),
+            new AttioEmulatorOptions { WritesPerSecond = rate, ReadsPerSecond = 1000, EnforceRateLimits = true });
+        var client = new AttioClient(new AttioClientOptions { ApiToken = emulator.ApiToken, BaseAddress = emulator.BaseAddress, WritesPerSecond = rate, ReadsPerSecond = 1000 });
+        return new Environment(emulator, client);
+    }
+
+    private sealed record Environment(AttioEmulator Emulator, AttioClient Client) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            Client.Dispose();
+            await Emulator.DisposeAsync();
+        }
+    }
+}
