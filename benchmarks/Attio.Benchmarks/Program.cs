@@ -4,7 +4,7 @@ namespace Attio.Benchmarks;
 
 public static class BenchmarkProgram
 {
-    // dotnet run -c Release --project benchmarks/Attio.Benchmarks -- --filter '*'              (BenchmarkDotNet: bodies, generator)
+    // dotnet run -c Release --project benchmarks/Attio.Benchmarks -- --filter '*' --warmupCount 3 --iterationCount 15   (bodies, generator)
     // dotnet run -c Release --project benchmarks/Attio.Benchmarks -- --filter '*' --job Dry    (the CI smoke run)
     // dotnet run -c Release --project benchmarks/Attio.Benchmarks -- delivery                  (the bulk sender against the emulator)
     public static async Task<int> Main(string[] args)

@@ -19,6 +19,11 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     stopped.TrySetResult();
 };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stopped.TrySetResult();
+// SIGTERM (docker stop, kill, CI job cancellation) should stop the server as cleanly as Ctrl+C does.
+using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    stopped.TrySetResult();
+});
 await stopped.Task;
 return 0;
