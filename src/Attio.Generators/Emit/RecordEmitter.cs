@@ -121,35 +121,32 @@ internal static class RecordEmitter
         w.Close();
     }
 
-    private static void EmitValidate(CodeWriter w, RecordClassModel record)
+    private static void EmitValidate(CodeWriter w, RecordClassModel record) =>
+        EmitPerAttribute(w, record,
+            "Checks every set value with Attio's rules for its type.",
+            "public override void CollectValidationErrors(global::Attio.AttioValidationErrors errors)",
+            static (p, args) => p.IsMultiselect
+                ? $"global::Attio.AttioFields.ValidateMany({args}, errors);"
+                : $"global::Attio.AttioFields.Validate({args}, errors);");
+
+    private static void EmitWrite(CodeWriter w, RecordClassModel record) =>
+        EmitPerAttribute(w, record,
+            "Writes each set or cleared attribute into <c>data.values</c>.",
+            "public override void WriteValues(global::System.Text.Json.Utf8JsonWriter writer)",
+            static (p, args) => p.IsMultiselect
+                ? $"global::Attio.AttioFields.WriteMany(writer, {args});"
+                : $"global::Attio.AttioFields.Write(writer, {args});");
+
+    // Validation and writing make the same call per attribute (info, state, value, codec); only the runtime helper differs.
+    private static void EmitPerAttribute(CodeWriter w, RecordClassModel record, string doc, string signature, System.Func<PropertyModel, string, string> call)
     {
         w.Line();
-        w.Doc("Checks every set value with Attio's rules for its type.");
-        w.Open("public override void CollectValidationErrors(global::Attio.AttioValidationErrors errors)");
+        w.Doc(doc);
+        w.Open(signature);
         foreach (var p in record.Properties)
         {
-            string info = $"AttioAttributes.{p.Name}";
-            string codec = $"global::Attio.AttioCodecs.{p.Codec}";
-            w.Line(p.IsMultiselect
-                ? $"global::Attio.AttioFields.ValidateMany({info}, {p.FieldName}State, {p.FieldName}, {codec}, errors);"
-                : $"global::Attio.AttioFields.Validate({info}, {p.FieldName}State, {ValueExpression(p)}, {codec}, errors);");
-        }
-
-        w.Close();
-    }
-
-    private static void EmitWrite(CodeWriter w, RecordClassModel record)
-    {
-        w.Line();
-        w.Doc("Writes each set or cleared attribute into <c>data.values</c>.");
-        w.Open("public override void WriteValues(global::System.Text.Json.Utf8JsonWriter writer)");
-        foreach (var p in record.Properties)
-        {
-            string info = $"AttioAttributes.{p.Name}";
-            string codec = $"global::Attio.AttioCodecs.{p.Codec}";
-            w.Line(p.IsMultiselect
-                ? $"global::Attio.AttioFields.WriteMany(writer, {info}, {p.FieldName}State, {p.FieldName}, {codec});"
-                : $"global::Attio.AttioFields.Write(writer, {info}, {p.FieldName}State, {ValueExpression(p)}, {codec});");
+            string value = p.IsMultiselect ? p.FieldName : ValueExpression(p);
+            w.Line(call(p, $"AttioAttributes.{p.Name}, {p.FieldName}State, {value}, global::Attio.AttioCodecs.{p.Codec}"));
         }
 
         w.Close();
