@@ -31,16 +31,5 @@ internal static class DotNet
         return (process.ExitCode, stdout.Result + stderr.Result);
     }
 
-    public static string RepositoryRoot { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Attio.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Attio.sln not found");
-    }
+    public static string RepositoryRoot => Attio.Tests.RepositoryRoot.Path;
 }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Refit;
 
 namespace Attio;
 
@@ -634,37 +633,12 @@ public sealed partial class AttioSender : IAsyncDisposable
         if (step.Kind == DeliveryStepKind.Assert)
         {
             string path = $"/v2/objects/{step.ObjectSlug}/records?matching_attribute={step.MatchingAttribute}";
-            return await CallAsync("PUT", path, () => _client.Api.AssertRecordAsync(step.ObjectSlug, step.MatchingAttribute!, body, token)).ConfigureAwait(false);
+            return await AttioClient.SendAsync("PUT", path, () => _client.Api.AssertRecordAsync(step.ObjectSlug, step.MatchingAttribute!, body, token)).ConfigureAwait(false);
         }
 
         string recordId = recordIds[step.SourceStep]!;
-        return await CallAsync("PATCH", $"/v2/objects/{step.ObjectSlug}/records/{recordId}",
+        return await AttioClient.SendAsync("PATCH", $"/v2/objects/{step.ObjectSlug}/records/{recordId}",
             () => _client.Api.PatchRecordAsync(step.ObjectSlug, recordId, body, token)).ConfigureAwait(false);
-    }
-
-    // The pipeline's Refit settings already throw Attio's exceptions; this covers an IAttioApi built with other settings.
-    private static async Task<AttioStoredRecord> CallAsync(string method, string path, Func<Task<AttioEnvelope<AttioStoredRecord>>> send)
-    {
-        try
-        {
-            return (await send().ConfigureAwait(false)).Data;
-        }
-        catch (ApiException ex)
-        {
-            throw AttioClient.ToAttioException(ex, method, path);
-        }
-        catch (ApiRequestException ex) when (ex.InnerException is OperationCanceledException cancelled)
-        {
-            throw cancelled;
-        }
-        catch (ApiRequestException ex) when (ex.InnerException is AttioTransportException transport)
-        {
-            throw transport;
-        }
-        catch (ApiRequestException ex)
-        {
-            throw new AttioTransportException(method, path, 1, TimeSpan.Zero, ex.InnerException?.Message ?? ex.Message, ex.InnerException);
-        }
     }
 
     private static (AttioDeliveryStatus Status, AttioDeliveryError Error) Classify(Exception ex) => ex switch

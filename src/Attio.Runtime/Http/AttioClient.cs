@@ -135,7 +135,8 @@ public sealed class AttioClient : IDisposable
         return content;
     }
 
-    private static Task<AttioStoredRecord> SendAsync(string method, string path, Func<Task<AttioEnvelope<AttioStoredRecord>>> send) =>
+    // Shared with the bulk sender, which sends pre-merged bodies through the same translation of Refit's exceptions.
+    internal static Task<AttioStoredRecord> SendAsync(string method, string path, Func<Task<AttioEnvelope<AttioStoredRecord>>> send) =>
         CallAsync(method, path, async () => (await send().ConfigureAwait(false)).Data);
 
     // The pipeline's Refit settings already throw Attio's exceptions; this covers an IAttioApi built with other settings.
@@ -147,7 +148,8 @@ public sealed class AttioClient : IDisposable
         }
         catch (ApiException ex)
         {
-            throw ToAttioException(ex, method, path);
+            // The Refit exception is not kept as inner: it holds the request message, whose headers carry the token.
+            throw new AttioApiException(ex.StatusCode, AttioErrors.ParseBody(ex.Content), AttioErrors.ExecutionIdOf(ex.Headers), method, path);
         }
         catch (ApiRequestException ex) when (ex.InnerException is OperationCanceledException cancelled)
         {
@@ -247,10 +249,6 @@ public sealed class AttioClient : IDisposable
             }
         }
     }
-
-    internal static AttioApiException ToAttioException(ApiException ex, string method, string path) =>
-        // The Refit exception is not kept as inner: it holds the request message, whose headers carry the token.
-        new(ex.StatusCode, AttioErrors.ParseBody(ex.Content), AttioErrors.ExecutionIdOf(ex.Headers), method, path);
 
     /// <inheritdoc />
     public void Dispose() => _ownedHttpClient?.Dispose();

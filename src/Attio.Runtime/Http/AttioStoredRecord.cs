@@ -34,32 +34,22 @@ public sealed class AttioStoredRecord
     /// The string field <paramref name="field"/> of the first value of <paramref name="attributeSlug"/>,
     /// e.g. <c>GetString("email_addresses", "email_address")</c>; null when absent.
     /// </summary>
-    public string? GetString(string attributeSlug, string field = "value")
-    {
-        foreach (JsonElement value in GetValues(attributeSlug))
-        {
-            if (value.ValueKind == JsonValueKind.Object && value.TryGetProperty(field, out var property) && property.ValueKind == JsonValueKind.String)
-            {
-                return property.GetString();
-            }
-        }
-
-        return null;
-    }
+    public string? GetString(string attributeSlug, string field = "value") =>
+        StringFields(attributeSlug, field).FirstOrDefault();
 
     /// <summary>The string field <paramref name="field"/> of every value of <paramref name="attributeSlug"/>.</summary>
-    public IReadOnlyList<string> GetStrings(string attributeSlug, string field)
+    public IReadOnlyList<string> GetStrings(string attributeSlug, string field) =>
+        StringFields(attributeSlug, field).ToList();
+
+    private IEnumerable<string> StringFields(string attributeSlug, string field)
     {
-        var result = new List<string>();
         foreach (JsonElement value in GetValues(attributeSlug))
         {
             if (value.ValueKind == JsonValueKind.Object && value.TryGetProperty(field, out var property) && property.ValueKind == JsonValueKind.String)
             {
-                result.Add(property.GetString()!);
+                yield return property.GetString()!;
             }
         }
-
-        return result;
     }
 
     /// <inheritdoc />

@@ -47,16 +47,5 @@ public static class Processes
     }
 
     /// <summary>The repository root (holds Attio.sln), or null when the tests run from a copied output folder.</summary>
-    public static string? RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Attio.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return null;
-    }
+    public static string? RepositoryRoot() => Attio.Tests.RepositoryRoot.TryFind();
 }
