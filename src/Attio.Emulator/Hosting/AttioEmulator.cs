@@ -41,7 +41,7 @@ public sealed class AttioEmulator : IAsyncDisposable
     /// <summary>For example http://127.0.0.1:54321/.</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>The 64-character token clients must present.</summary>
+    /// <summary>The token clients must present (64 characters unless the options chose another).</summary>
     public string ApiToken { get; }
 
     /// <summary>A snapshot of every request so far, in arrival order.</summary>
@@ -69,15 +69,18 @@ public sealed class AttioEmulator : IAsyncDisposable
         new RecordEndpoints(schema, store, new RecordWriter(schema, store, clock, tokenId), new RecordQuery(schema, store), renderer).MapTo(router);
 
         var faults = new FaultInjector();
-        var journal = new RequestJournal();
-        var limiter = options.EnforceRateLimits ? new RateLimiter(options.ReadsPerSecond, options.WritesPerSecond, clock) : null;
+        var journal = new RequestJournal(options.JournalMaxEntries, options.JournalMaxBytes);
+        var limiter = options.EnforceRateLimits
+            ? new RateLimiter(options.ReadsPerSecond, options.WritesPerSecond, options.RateLimitMode, clock)
+            : null;
         var scopes = options.Scopes ?? ((string?)schema.Workspace["scope"])?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? AllScopes;
         if (options.Scopes is not null)
         {
             schema.Workspace["scope"] = string.Join(' ', options.Scopes);
         }
 
-        var pipeline = new RequestPipeline(router, new Authenticator(token), new ScopeCheck(scopes), limiter, faults, journal, store, clock);
+        var limits = new RequestLimits(options.MaxRequestBodyBytes, options.MaxUrlLength);
+        var pipeline = new RequestPipeline(router, new Authenticator(token), new ScopeCheck(scopes), limiter, faults, journal, store, limits, clock);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -88,6 +91,12 @@ public sealed class AttioEmulator : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
+            // The pipeline enforces the body and URL limits itself so that the answers have Attio's error shape;
+            // Kestrel's own limits would answer 413/414 with an empty body. Kestrel's request-line limit stays
+            // (raised) as the last guard, since it must hold the line in memory.
+            kestrel.Limits.MaxRequestBodySize = null;
+            kestrel.Limits.MaxRequestLineSize = Math.Max(options.MaxUrlLength + 1024, kestrel.Limits.MaxRequestLineSize);
+            kestrel.Limits.MaxRequestBufferSize = Math.Max(kestrel.Limits.MaxRequestLineSize * 2L, kestrel.Limits.MaxRequestBufferSize ?? 0);
             kestrel.Listen(IPAddress.Loopback, options.Port);
         });
         var app = builder.Build();

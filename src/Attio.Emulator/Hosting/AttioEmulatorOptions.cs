@@ -20,6 +20,24 @@ public sealed class AttioEmulatorOptions
     /// </summary>
     public IReadOnlyList<string>? Scopes { get; init; }
 
+    /// <summary>
+    /// How request arrivals are counted against the limits: a token bucket that refills continuously (the default),
+    /// or a strict sliding second that counts every arrival in the last second.
+    /// </summary>
+    public RateLimitMode RateLimitMode { get; init; } = RateLimitMode.TokenBucket;
+
+    /// <summary>Bodies larger than this get 413 (Attio's error shape). Attio limits one text value to 10 MB.</summary>
+    public long MaxRequestBodyBytes { get; init; } = 32L * 1024 * 1024;
+
+    /// <summary>Longer path plus query strings get 414 (Attio's error shape).</summary>
+    public int MaxUrlLength { get; init; } = 16 * 1024;
+
+    /// <summary>The journal keeps at most this many entries, dropping the oldest.</summary>
+    public int JournalMaxEntries { get; init; } = 10_000;
+
+    /// <summary>The journal keeps at most about this many bytes of request and response text, dropping the oldest entries.</summary>
+    public long JournalMaxBytes { get; init; } = 256L * 1024 * 1024;
+
     /// <summary>The clock for timestamps and rate limits; replace it to make tests independent of wall time.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

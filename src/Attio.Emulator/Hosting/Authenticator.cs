@@ -6,28 +6,28 @@ namespace Attio.Emulator.Hosting;
 /// <summary>Bearer tokens, or Basic with the token as user name and an empty password, as Attio accepts.</summary>
 internal sealed class Authenticator(string token)
 {
-    public void Check(string? header)
-    {
-        if (string.IsNullOrWhiteSpace(header))
-        {
-            throw Errors.MissingAuthorization();
-        }
+    /// <summary>Attio's API keys are 64 characters; OAuth access tokens are not, so only an API-key-shaped token gets the length message.</summary>
+    private const int ApiKeyLength = 64;
 
-        var presented = Presented(header.Trim());
+    /// <summary>
+    /// Null when the request carries the token; otherwise the 401 Attio would answer. <paramref name="tokenPresented"/>
+    /// says whether some token was sent at all (/v2/self answers those with <c>{"active": false}</c>).
+    /// </summary>
+    public ApiError? Check(string? header, out bool tokenPresented)
+    {
+        var presented = string.IsNullOrWhiteSpace(header) ? null : Presented(header.Trim());
+        tokenPresented = presented is not null;
         if (presented is null)
         {
-            throw Errors.MissingAuthorization();
+            return Errors.MissingAuthorization();
         }
 
-        if (presented.Length != 64)
+        if (string.Equals(presented, token, StringComparison.Ordinal))
         {
-            throw Errors.InvalidApiKeyLength();
+            return null;
         }
 
-        if (!string.Equals(presented, token, StringComparison.Ordinal))
-        {
-            throw Errors.InvalidApiKey();
-        }
+        return token.Length == ApiKeyLength && presented.Length != ApiKeyLength ? Errors.InvalidApiKeyLength() : Errors.InvalidApiKey();
     }
 
     private static string? Presented(string header)

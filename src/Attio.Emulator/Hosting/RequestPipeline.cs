@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 namespace Attio.Emulator.Hosting;
 
 /// <summary>
-/// Every request: execution id, injected faults, authentication, rate limit, routing, then the journal.
+/// Every request: execution id, injected faults, authentication, size limits, rate limit, routing, then the journal.
 /// Faults come first because they stand for failures in front of Attio's application code.
 /// </summary>
 internal sealed class RequestPipeline(
@@ -20,6 +20,7 @@ internal sealed class RequestPipeline(
     FaultInjector faults,
     RequestJournal journal,
     RecordStore store,
+    RequestLimits limits,
     TimeProvider clock)
 {
     public async Task HandleAsync(HttpContext context)
@@ -33,12 +34,13 @@ internal sealed class RequestPipeline(
         var executionId = Guid.NewGuid().ToString();
         context.Response.Headers["x-attio-execution-id"] = executionId;
 
-        string? bodyText = null;
-        if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
-        {
-            using var reader = new StreamReader(request.Body, Encoding.UTF8);
-            bodyText = await reader.ReadToEndAsync(context.RequestAborted);
-        }
+        // A request that fails authentication is neither read nor journalled with its body: a client without the
+        // token must not be able to fill the emulator's memory.
+        var authFailure = authenticator.Check(request.Headers.Authorization, out var tokenPresented);
+        var urlTooLong = path.Length + queryString.Length > limits.MaxUrlLength;
+        var (bodyOutcome, bodyText) = authFailure is null && !urlTooLong
+            ? await ReadBody(request, context.RequestAborted)
+            : (RequestBody.Outcome.None, null);
 
         FaultKind? injected = null;
         int status;
@@ -46,6 +48,11 @@ internal sealed class RequestPipeline(
         IReadOnlyDictionary<string, string> headers = new Dictionary<string, string>();
         try
         {
+            if (urlTooLong)
+            {
+                throw Errors.UriTooLong(limits.MaxUrlLength);
+            }
+
             var fault = faults.Take(method, path);
             if (fault is not null)
             {
@@ -60,20 +67,7 @@ internal sealed class RequestPipeline(
                 await Inject(fault, context.RequestAborted);
             }
 
-            authenticator.Check(request.Headers.Authorization);
-            if (limiter is not null && !limiter.TryAcquire(method, path, out var retryAt))
-            {
-                throw Errors.RateLimited(retryAt);
-            }
-
-            var route = router.Match(method, path) ?? throw Errors.EndpointNotFound(method, path);
-            scopes.Demand(method, path);
-            var apiRequest = new ApiRequest(method, path, route.Values, request.Query, bodyText);
-            lock (store.Gate)
-            {
-                body = route.Handler(apiRequest);
-            }
-
+            body = Route(method, path, request, bodyOutcome, bodyText, authFailure, tokenPresented);
             status = 200;
         }
         catch (ApiError error)
@@ -90,12 +84,21 @@ internal sealed class RequestPipeline(
         }
         catch (Exception unexpected) when (unexpected is not OperationCanceledException)
         {
-            // An emulator bug must still look like an HTTP answer, with the cause visible to the test that hit it.
+            // An emulator bug still gets Attio's shape, but never the exception's text: it can carry paths and input.
             status = 500;
-            body = new ApiError(500, "internal_server_error", "emulator_error", $"The emulator failed: {unexpected}").ToBody();
+            body = Errors.Internal().ToBody();
         }
 
-        var text = Json.Serialize(body);
+        string text;
+        try
+        {
+            text = Json.Serialize(body);
+        }
+        catch (Exception unwritable) when (unwritable is ArgumentException or InvalidOperationException)
+        {
+            (status, text, headers) = (500, Json.Serialize(Errors.Internal().ToBody()), new Dictionary<string, string>());
+        }
+
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
         foreach (var (name, value) in headers)
@@ -106,6 +109,61 @@ internal sealed class RequestPipeline(
         await context.Response.WriteAsync(text, Encoding.UTF8, context.RequestAborted);
         journal.Add(sequence, new JournalEntry(method, path, queryString, bodyText, status, at, text, executionId, injected));
     }
+
+    private JsonNode Route(
+        string method, string path, HttpRequest request, RequestBody.Outcome bodyOutcome, string? bodyText, ApiError? authFailure, bool tokenPresented)
+    {
+        if (authFailure is not null)
+        {
+            // The spec's /v2/self answers 200 {"active": false} for a token it does not know (revoked, expired,
+            // never issued); with no token at all there is nothing to introspect, so that stays a 401.
+            return IsSelf(method, path) && tokenPresented ? Errors.InactiveToken() : throw authFailure;
+        }
+
+        switch (bodyOutcome)
+        {
+            case RequestBody.Outcome.TooLarge:
+                throw Errors.PayloadTooLarge(limits.MaxRequestBodyBytes);
+            case RequestBody.Outcome.NotUtf8:
+                throw Errors.BodyValidation(Issues.Custom([], "The request body is not valid UTF-8."));
+            case RequestBody.Outcome.Malformed:
+                throw Errors.BodyValidation(Issues.Custom([], "The request body could not be read."));
+        }
+
+        if (limiter is not null && !limiter.TryAcquire(method, path, out var retryAt))
+        {
+            throw Errors.RateLimited(retryAt);
+        }
+
+        var route = router.Match(method, path) ?? throw Errors.EndpointNotFound(method, path);
+        scopes.Demand(method, path);
+        if (!string.IsNullOrWhiteSpace(bodyText) && !RequestBody.IsJsonOrUnstated(request))
+        {
+            throw Errors.UnsupportedContentType();
+        }
+
+        var apiRequest = new ApiRequest(method, path, route.Values, request.Query, bodyText);
+        lock (store.Gate)
+        {
+            return route.Handler(apiRequest);
+        }
+    }
+
+    private async Task<(RequestBody.Outcome, string?)> ReadBody(HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RequestBody.ReadAsync(request, limits.MaxRequestBodyBytes, cancellationToken);
+        }
+        catch (BadHttpRequestException)
+        {
+            // Malformed framing (for example a broken chunked body) is the client's fault: answer 400, not 500.
+            return (RequestBody.Outcome.Malformed, null);
+        }
+    }
+
+    private static bool IsSelf(string method, string path) =>
+        string.Equals(method, "GET", StringComparison.OrdinalIgnoreCase) && path.TrimEnd('/') == "/v2/self";
 
     private async Task Inject(Fault fault, CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ internal sealed class ApiRequest(string method, string path, IReadOnlyDictionary
 
     public string? QueryValue(string name) => Query.TryGetValue(name, out var values) ? values.ToString() : null;
 
-    /// <summary>The parsed body; a body that is not JSON is a body validation error.</summary>
+    /// <summary>The parsed body; a body that is not JSON, or holds what no value can, is a body validation error.</summary>
     public JsonNode? Body()
     {
         if (string.IsNullOrWhiteSpace(bodyText))
@@ -23,13 +23,18 @@ internal sealed class ApiRequest(string method, string path, IReadOnlyDictionary
             return null;
         }
 
+        JsonNode? parsed;
         try
         {
-            return JsonNode.Parse(bodyText);
+            parsed = JsonNode.Parse(bodyText);
         }
-        catch (JsonException error)
+        catch (JsonException)
         {
-            throw Errors.BodyValidation(Issues.Custom([], $"The request body is not valid JSON: {error.Message}"));
+            // The parser's message quotes the input and its position; Attio's answer here carries neither.
+            throw Errors.BodyValidation(Issues.Custom([], "The request body is not valid JSON."));
         }
+
+        BodyCheck.Check(parsed, []);
+        return parsed;
     }
 }

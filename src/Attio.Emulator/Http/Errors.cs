@@ -25,6 +25,9 @@ internal static class Errors
         new(401, "auth_error", "unauthorized",
             "The API Key provided was invalid. Please check that you have copied the entire API key from your Admin panel.");
 
+    /// <summary>GET /v2/self for a token Attio does not know: the spec's 200 answer, not a 401.</summary>
+    public static System.Text.Json.Nodes.JsonObject InactiveToken() => new() { ["active"] = false };
+
     public static ApiError RateLimited(DateTimeOffset retryAt) =>
         new(429, "rate_limit_error", "rate_limit_exceeded", "Rate limit exceeded, please try again later")
         {
@@ -74,9 +77,10 @@ internal static class Errors
     public static ApiError MultipleMatches() =>
         new(400, InvalidRequest, "multiple_match_results", "Multiple records were found for the given matching attribute value.");
 
-    public static ApiError UniquenessConflict(string slug) =>
+    /// <summary>Attio's observed text, then (invented, see README) the record that already holds the value.</summary>
+    public static ApiError UniquenessConflict(string slug, Guid holder) =>
         new(400, InvalidRequest, "uniqueness_conflict",
-            $"A value provided for attribute with slug \"{slug}\" conflicts with one already in the system. This attribute has a uniqueness constraint. Please ensure all values for this attribute do not exist on another record.");
+            $"A value provided for attribute with slug \"{slug}\" conflicts with one already in the system. This attribute has a uniqueness constraint. Please ensure all values for this attribute do not exist on another record. Conflicting record ID: \"{holder}\".");
 
     public static ApiError MissingRequiredValue(string attributeId) =>
         new(400, InvalidRequest, "missing_value", $"Required value for attribute with ID \"{attributeId}\" was not provided.");
@@ -88,19 +92,35 @@ internal static class Errors
         new(400, InvalidRequest, "value_not_found", $"Cannot find select attribute with select option title \"{title}\".");
 
     public static ApiError UnknownStatus(string title) =>
-        new(400, InvalidRequest, "value_not_found", $"Cannot find status with title \"{title}\".");
+        new(400, InvalidRequest, "value_not_found", $"Cannot find status attribute with status option title \"{title}\".");
 
     public static ApiError UnknownMemberEmail(string email) =>
         new(400, InvalidRequest, "value_not_found", $"Cannot find workspace member with email address \"{email}\".");
 
     public static ApiError UnknownMemberId(string id) =>
-        new(400, InvalidRequest, "value_not_found", $"Cannot find workspace member with ID \"{id}\".");
+        new(400, InvalidRequest, "value_not_found", $"Workspace member with ID \"{id}\" not found.");
+
+    public static ApiError UnknownObjectInValue(string slugOrId) =>
+        new(400, InvalidRequest, "value_not_found", $"Object with slug/ID \"{slugOrId}\" not found.");
 
     public static ApiError ReferenceTargetNotFound(string slug) =>
         new(400, InvalidRequest, "value_not_found", $"Cannot find record for reference on attribute \"{slug}\".");
 
     public static ApiError FilterError() =>
         new(400, InvalidRequest, "filter_error", "Error in filter.");
+
+    // Attio documents no body for these; each is invented in Attio's shape and listed in the README.
+    public static ApiError PayloadTooLarge(long limit) =>
+        new(413, InvalidRequest, "payload_too_large", $"The request body is larger than {limit} bytes.");
+
+    public static ApiError UriTooLong(int limit) =>
+        new(414, InvalidRequest, "uri_too_long", $"The request URL is longer than {limit} characters.");
+
+    public static ApiError UnsupportedContentType() =>
+        BodyValidation(Issues.Custom([], "The request body must be JSON, sent with Content-Type: application/json."));
+
+    public static ApiError Internal() =>
+        new(500, "internal_server_error", "internal_server_error", "An unexpected error occurred.");
 
     public static ApiError Injected(int status) => status switch
     {

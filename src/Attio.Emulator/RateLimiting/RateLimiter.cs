@@ -1,10 +1,10 @@
 namespace Attio.Emulator.RateLimiting;
 
 /// <summary>Attio's two budgets: reads (GET and records query, U6) and writes (everything else).</summary>
-internal sealed class RateLimiter(double readsPerSecond, double writesPerSecond, TimeProvider clock)
+internal sealed class RateLimiter(double readsPerSecond, double writesPerSecond, RateLimitMode mode, TimeProvider clock)
 {
-    private readonly TokenBucket _reads = new(readsPerSecond, clock);
-    private readonly TokenBucket _writes = new(writesPerSecond, clock);
+    private readonly IRequestBudget _reads = Budget(readsPerSecond, mode, clock);
+    private readonly IRequestBudget _writes = Budget(writesPerSecond, mode, clock);
 
     public static bool IsRead(string method, string path) =>
         HttpMethodIs(method, "GET") ||
@@ -12,6 +12,12 @@ internal sealed class RateLimiter(double readsPerSecond, double writesPerSecond,
 
     public bool TryAcquire(string method, string path, out DateTimeOffset retryAt) =>
         (IsRead(method, path) ? _reads : _writes).TryTake(out retryAt);
+
+    private static IRequestBudget Budget(double perSecond, RateLimitMode mode, TimeProvider clock) => mode switch
+    {
+        RateLimitMode.Sliding => new SlidingWindow(perSecond, clock),
+        _ => new TokenBucket(perSecond, clock),
+    };
 
     private static bool HttpMethodIs(string method, string expected) =>
         string.Equals(method, expected, StringComparison.OrdinalIgnoreCase);

@@ -1,7 +1,7 @@
 namespace Attio.Emulator.RateLimiting;
 
 /// <summary>A token bucket holding at most one second's worth of requests, refilled continuously.</summary>
-internal sealed class TokenBucket(double perSecond, TimeProvider clock)
+internal sealed class TokenBucket(double perSecond, TimeProvider clock) : IRequestBudget
 {
     private readonly double _capacity = perSecond;
     private readonly Lock _gate = new();

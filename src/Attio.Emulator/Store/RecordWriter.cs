@@ -120,15 +120,20 @@ internal sealed class RecordWriter(WorkspaceSchema schema, RecordStore store, Ti
         AttributeDefinition attribute, IReadOnlyList<StoredValue> current, List<NormalisedValue> values, bool append, string now)
     {
         // Values already held keep their instance, so active_from says when they first appeared.
-        StoredValue Keep(NormalisedValue v) =>
-            current.FirstOrDefault(c => c.Key == v.Key) ?? StoredValue.From(v, attribute.Type, now);
+        var held = new Dictionary<string, StoredValue>(StringComparer.Ordinal);
+        foreach (var value in current)
+        {
+            held.TryAdd(value.Key, value);
+        }
+
+        StoredValue Keep(NormalisedValue v) => held.GetValueOrDefault(v.Key) ?? StoredValue.From(v, attribute.Type, now);
 
         if (!append)
         {
             return values.Select(Keep).ToList();
         }
 
-        var added = values.Where(v => current.All(c => c.Key != v.Key)).Select(Keep).ToList();
+        var added = values.Where(v => !held.ContainsKey(v.Key)).Select(Keep).ToList();
         return [.. added, .. current];
     }
 
@@ -175,9 +180,10 @@ internal sealed class RecordWriter(WorkspaceSchema schema, RecordStore store, Ti
             }
 
             var keys = values.Select(v => v.Key).ToHashSet(StringComparer.Ordinal);
-            if (store.RecordsOf(obj).Any(r => r.Id != id && r.ValuesOf(slug).Any(v => keys.Contains(v.Key))))
+            var holder = store.RecordsOf(obj).FirstOrDefault(r => r.Id != id && r.ValuesOf(slug).Any(v => keys.Contains(v.Key)));
+            if (holder is not null)
             {
-                throw Errors.UniquenessConflict(slug);
+                throw Errors.UniquenessConflict(slug, holder.Id);
             }
         }
     }

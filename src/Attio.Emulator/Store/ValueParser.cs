@@ -72,6 +72,8 @@ internal sealed class ValueParser(WorkspaceSchema schema, IRecordLookup records)
 
         var normaliser = ValueNormalisers.For(attribute.Type);
         var result = new List<NormalisedValue>();
+        // A set, not a scan of the list: a 50,000-value list must not hold the store lock for seconds.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in items)
         {
             if (item is null)
@@ -80,7 +82,7 @@ internal sealed class ValueParser(WorkspaceSchema schema, IRecordLookup records)
             }
 
             var value = normaliser.Normalise(item, context);
-            if (!result.Any(r => r.Key == value.Key))
+            if (seen.Add(value.Key))
             {
                 result.Add(value);
             }

@@ -9,7 +9,7 @@ namespace Attio.Emulator.Values;
 /// </summary>
 internal readonly partial record struct IsoMoment(DateTime UtcSeconds, string Nanoseconds)
 {
-    [GeneratedRegex(@"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?$")]
+    [GeneratedRegex(@"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2})(?:[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]{1,9}))?)?(Z|[+-][0-9]{2}(?::?[0-9]{2})?)?)?)?)?$")]
     private static partial Regex Pattern();
 
     public static IsoMoment? TryParse(string text)

@@ -14,10 +14,10 @@ internal sealed partial class LocationNormaliser : IValueNormaliser
     private static readonly string[] Keys =
         ["line_1", "line_2", "line_3", "line_4", "locality", "region", "postcode", "country_code", "latitude", "longitude"];
 
-    [GeneratedRegex(@"^[-+]?([1-8]?\d(\.\d+)?|90(\.0+)?)$")]
+    [GeneratedRegex(@"^[-+]?([1-8]?[0-9](\.[0-9]+)?|90(\.0+)?)$")]
     private static partial Regex Latitude();
 
-    [GeneratedRegex(@"^[-+]?(180(\.0+)?|((1[0-7]\d)|([1-9]?\d))(\.\d+)?)$")]
+    [GeneratedRegex(@"^[-+]?(180(\.0+)?|((1[0-7][0-9])|([1-9]?[0-9]))(\.[0-9]+)?)$")]
     private static partial Regex Longitude();
 
     public NormalisedValue Normalise(JsonNode? input, ValueContext context)

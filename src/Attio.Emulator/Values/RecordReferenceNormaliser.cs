@@ -7,7 +7,8 @@ namespace Attio.Emulator.Values;
 /// <summary>
 /// Record reference: by target_record_id, or by one value of a unique attribute of the target object.
 /// The target must already exist and its object must be allowed. A bare string is read as a domain or an
-/// email only when the attribute allows exactly companies or exactly people (U15).
+/// email only when the attribute allows exactly companies or exactly people (U15), and as a user_id or a
+/// workspace_id when it allows exactly users or exactly workspaces (D-record-reference).
 /// </summary>
 internal sealed class RecordReferenceNormaliser : IValueNormaliser
 {
@@ -25,6 +26,8 @@ internal sealed class RecordReferenceNormaliser : IValueNormaliser
         {
             "companies" => "domains",
             "people" => "email_addresses",
+            "users" => "user_id",
+            "workspaces" => "workspace_id",
             _ => null,
         };
         var matching = matchingSlug is null ? null : target!.FindAttribute(matchingSlug);
@@ -46,7 +49,12 @@ internal sealed class RecordReferenceNormaliser : IValueNormaliser
         var targetName = ValueForms.RequireString(obj["target_object"], ["target_object"], context);
         var target = context.Schema.FindObject(targetName);
         var allowed = context.Attribute.AllowedObjectIds;
-        if (target is null || (allowed.Count > 0 && !allowed.Contains(target.Id, StringComparer.OrdinalIgnoreCase)))
+        if (target is null)
+        {
+            throw Errors.UnknownObjectInValue(targetName);
+        }
+
+        if (allowed.Count > 0 && !allowed.Contains(target.Id, StringComparer.OrdinalIgnoreCase))
         {
             throw context.Invalid(Issues.Custom(["target_object"],
                 $"Object \"{targetName}\" is not an allowed target of attribute \"{context.Attribute.Slug}\"."));

@@ -61,7 +61,7 @@ public sealed class ArchivedSchemaTests : IAsyncLifetime
         var live = await _client.Create("subscriptions", new() { ["subscription_id"] = "s3", ["plan"] = "Starter", ["stage"] = "Active" });
 
         Assert.Equal("Cannot find select attribute with select option title \"Free\".", option.Message);
-        Assert.Equal("Cannot find status with title \"Trial\".", status.Message);
+        Assert.Equal("Cannot find status attribute with status option title \"Trial\".", status.Message);
         Assert.Equal("Starter", (string?)ValuesOf(live.Data, "plan")[0]!["option"]!["title"]);
     }
 

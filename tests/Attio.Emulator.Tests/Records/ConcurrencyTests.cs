@@ -14,7 +14,8 @@ public sealed class ConcurrencyTests
     [Fact]
     public async Task Parallel_asserts_on_overlapping_keys_lose_no_update_and_create_no_duplicate()
     {
-        await using var emulator = await Emulators.Start(new AttioEmulatorOptions { EnforceRateLimits = false });
+        // Responses grow to hundreds of emails; the journal's byte bound is lifted so every request stays counted.
+        await using var emulator = await Emulators.Start(new AttioEmulatorOptions { EnforceRateLimits = false, JournalMaxBytes = long.MaxValue });
 
         // Each assert matches on a shared key and adds a unique email. email_addresses is the matching attribute,
         // so assert adds it in front: the newest email at the front names the write the store applied last.

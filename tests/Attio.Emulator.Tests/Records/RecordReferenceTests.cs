@@ -87,9 +87,49 @@ public sealed class RecordReferenceTests : IAsyncLifetime
     [Fact]
     public async Task String_shorthand_is_rejected_for_other_objects()
     {
-        var response = await _client.Create("subscriptions", new() { ["subscription_id"] = "s1", ["workspace"] = "w1" });
+        // No attribute of the repository's schema allows two objects, so a variant gives subscriptions.workspace two.
+        using var variant = SchemaVariant.Create(schema =>
+        {
+            var objects = schema["objects"]!.AsArray().OfType<JsonObject>().ToList();
+            var ids = objects.Where(o => (string?)o["api_slug"] is "users" or "workspaces").Select(o => (string)o["id"]!["object_id"]!).ToArray();
+            SchemaVariant.Attribute(schema, "subscriptions", "workspace")["config"]!["record_reference"]!["allowed_object_ids"] =
+                new JsonArray([.. ids.Select(i => (JsonNode?)JsonValue.Create(i))]);
+        });
+        await using var emulator = await AttioEmulator.StartAsync(variant.Path, new AttioEmulatorOptions { EnforceRateLimits = false });
+        using var client = new ApiClient(emulator);
+
+        var response = await client.Create("subscriptions", new() { ["subscription_id"] = "s1", ["workspace"] = "w1" });
 
         Assert.Equal((400, "validation_type"), (response.Status, response.Code));
+    }
+
+    [Fact]
+    public async Task String_shorthand_reads_user_id_for_users_and_workspace_id_for_workspaces()
+    {
+        var user = await _client.CreateId("users", new() { ["user_id"] = "u-7", ["primary_email_address"] = "u7@x.com" });
+        var workspace = await _client.CreateId("workspaces", new() { ["workspace_id"] = "w-7" });
+
+        var response = await _client.Create("subscriptions", new()
+        {
+            ["subscription_id"] = "s-7",
+            ["billing_users"] = new JsonArray("u-7"),
+            ["workspace"] = "w-7",
+        });
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal([user], Fields(response.Data, "billing_users", "target_record_id"));
+        Assert.Equal([workspace], Fields(response.Data, "workspace", "target_record_id"));
+    }
+
+    [Fact]
+    public async Task Unknown_target_object_is_value_not_found_with_the_spec_message()
+    {
+        var response = await _client.Create("people", new()
+        {
+            ["company"] = new JsonObject { ["target_object"] = "foobar", ["target_record_id"] = Guid.NewGuid().ToString() },
+        });
+
+        Assert.Equal((400, "value_not_found", "Object with slug/ID \"foobar\" not found."), (response.Status, response.Code, response.Message));
     }
 
     [Fact]

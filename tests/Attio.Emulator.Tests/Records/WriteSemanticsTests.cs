@@ -233,7 +233,7 @@ public sealed class WriteSemanticsTests
     {
         await using var emulator = await Emulators.Start();
         using var client = new ApiClient(emulator);
-        await client.CreateId("people", new() { ["email_addresses"] = new JsonArray("taken@x.com") });
+        var taken = await client.CreateId("people", new() { ["email_addresses"] = new JsonArray("taken@x.com") });
         var other = await client.CreateId("people", new() { ["email_addresses"] = new JsonArray("mine@x.com"), ["job_title"] = "CTO" });
         var values = new JsonObject { ["email_addresses"] = new JsonArray("TAKEN@x.com"), ["job_title"] = "CEO" };
 
@@ -244,7 +244,8 @@ public sealed class WriteSemanticsTests
             _ => await client.Put($"v2/objects/people/records/{other}", ApiClient.Values(values)),
         };
 
-        Assert.Equal((400, "uniqueness_conflict", EmailConflict), (response.Status, response.Code, response.Message));
+        Assert.Equal((400, "uniqueness_conflict"), (response.Status, response.Code));
+        Assert.Equal($"{EmailConflict} Conflicting record ID: \"{taken}\".", response.Message);
         Assert.Equal(2, emulator.Store.Count("people"));
         Assert.Equal("CTO", Field(emulator.Store.Record(Guid.Parse(other))!, "job_title", "value"));
         Assert.Equal(["mine@x.com"], Fields(emulator.Store.Record(Guid.Parse(other))!, "email_addresses", "email_address"));
@@ -260,6 +261,21 @@ public sealed class WriteSemanticsTests
         var response = await client.Assert("users", "user_id", new() { ["user_id"] = "u2", ["primary_email_address"] = "Z@x.com" });
 
         Assert.Equal((400, "uniqueness_conflict"), (response.Status, response.Code));
+        Assert.Equal(1, emulator.Store.Count("users"));
+    }
+
+    [Fact]
+    public async Task A_second_user_with_the_same_primary_email_is_a_uniqueness_conflict_naming_the_holder()
+    {
+        await using var emulator = await Emulators.Start();
+        using var client = new ApiClient(emulator);
+        var first = await client.CreateId("users", new() { ["user_id"] = "u1", ["primary_email_address"] = "shared@x.com" });
+
+        var second = await client.Assert("users", "user_id", new() { ["user_id"] = "u2", ["primary_email_address"] = "Shared@X.com" });
+
+        Assert.Equal((400, "uniqueness_conflict"), (second.Status, second.Code));
+        Assert.StartsWith("A value provided for attribute with slug \"primary_email_address\" conflicts with one already in the system.", second.Message, StringComparison.Ordinal);
+        Assert.EndsWith($"Conflicting record ID: \"{first}\".", second.Message, StringComparison.Ordinal);
         Assert.Equal(1, emulator.Store.Count("users"));
     }
 

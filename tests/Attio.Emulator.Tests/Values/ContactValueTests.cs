@@ -52,12 +52,28 @@ public sealed class ContactValueTests : IAsyncLifetime
     [InlineData("https://App.Attio.com/path?q=1", "app.attio.com", "attio.com")]
     [InlineData("http://user@shop.example.co.uk:8080/", "shop.example.co.uk", "example.co.uk")]
     [InlineData("{\"domain\":\"www.acme.com\"}", "www.acme.com", "acme.com")]
+    [InlineData("https://www.acme.com/pricing?ref=ad", "www.acme.com", "acme.com")]
+    [InlineData("ACME.com.", "acme.com", "acme.com")]
+    [InlineData("//acme.com#top", "acme.com", "acme.com")]
+    [InlineData("https://Bücher.example/de", "xn--bcher-kva.example", "xn--bcher-kva.example")]
+    [InlineData("пример.рф", "xn--e1afmkfd.xn--p1ai", "xn--e1afmkfd.xn--p1ai")]
     public async Task Domain_keeps_only_the_host_and_adds_the_root(string input, string domain, string root)
     {
         var response = await Write(_client, "billing_domains", new JsonArray(input.StartsWith('{') ? Parse(input) : input));
 
         var value = ValuesOf(response.Data, "billing_domains").Single()!;
         Assert.Equal((domain, root), ((string?)value["domain"], (string?)value["root_domain"]));
+    }
+
+    [Fact]
+    public async Task Assert_by_a_url_matches_the_company_stored_under_its_host()
+    {
+        var first = await _client.Assert("companies", "domains", new() { ["domains"] = new JsonArray("https://www.acme.com/pricing?ref=ad"), ["name"] = "Acme" });
+        var again = await _client.Assert("companies", "domains", new() { ["domains"] = new JsonArray("WWW.Acme.com."), ["name"] = "Acme Inc" });
+
+        Assert.Equal(["www.acme.com"], Fields(first.Data, "domains", "domain"));
+        Assert.Equal(Id(first.Data), Id(again.Data));
+        Assert.Equal(1, _emulator.Store.Count("companies"));
     }
 
     [Fact]

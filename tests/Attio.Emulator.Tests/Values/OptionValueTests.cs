@@ -87,7 +87,7 @@ public sealed class OptionValueTests : IAsyncLifetime
         var response = await Write(_client, "stage", "Paused");
 
         Assert.Equal((400, "value_not_found"), (response.Status, response.Code));
-        Assert.Equal("Cannot find status with title \"Paused\".", response.Message);
+        Assert.Equal("Cannot find status attribute with status option title \"Paused\".", response.Message);
     }
 
     [Theory]
