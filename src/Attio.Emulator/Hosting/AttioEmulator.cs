@@ -93,9 +93,9 @@ public sealed class AttioEmulator : IAsyncDisposable
             kestrel.AddServerHeader = false;
             // The pipeline enforces the body and URL limits itself so that the answers have Attio's error shape;
             // Kestrel's own limits would answer 413/414 with an empty body. Kestrel's request-line limit stays
-            // (raised) as the last guard, since it must hold the line in memory.
+            // (raised to 1 MB) as the last guard, since it must hold the line in memory.
             kestrel.Limits.MaxRequestBodySize = null;
-            kestrel.Limits.MaxRequestLineSize = Math.Max(options.MaxUrlLength + 1024, kestrel.Limits.MaxRequestLineSize);
+            kestrel.Limits.MaxRequestLineSize = Math.Max(options.MaxUrlLength + 1024, 1024 * 1024);
             kestrel.Limits.MaxRequestBufferSize = Math.Max(kestrel.Limits.MaxRequestLineSize * 2L, kestrel.Limits.MaxRequestBufferSize ?? 0);
             kestrel.Listen(IPAddress.Loopback, options.Port);
         });

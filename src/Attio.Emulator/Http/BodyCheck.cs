@@ -12,6 +12,21 @@ internal static class BodyCheck
 {
     public static void Check(JsonNode? node, List<string> path)
     {
+        try
+        {
+            Walk(node, path);
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json refuses to materialise a property name holding a lone surrogate.
+            throw Errors.BodyValidation(Issues.Custom(path, LoneSurrogate));
+        }
+    }
+
+    private const string LoneSurrogate = "The string contains an invalid UTF-16 sequence (a lone surrogate).";
+
+    private static void Walk(JsonNode? node, List<string> path)
+    {
         switch (node)
         {
             case JsonObject obj:
@@ -19,7 +34,7 @@ internal static class BodyCheck
                 {
                     RequireWellFormed(key, path);
                     path.Add(key);
-                    Check(child, path);
+                    Walk(child, path);
                     path.RemoveAt(path.Count - 1);
                 }
 
@@ -28,7 +43,7 @@ internal static class BodyCheck
                 for (var i = 0; i < array.Count; i++)
                 {
                     path.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                    Check(array[i], path);
+                    Walk(array[i], path);
                     path.RemoveAt(path.Count - 1);
                 }
 
@@ -41,7 +56,7 @@ internal static class BodyCheck
                 }
                 catch (InvalidOperationException)
                 {
-                    throw Errors.BodyValidation(Issues.Custom(path, "The string contains an invalid UTF-16 sequence (a lone surrogate)."));
+                    throw Errors.BodyValidation(Issues.Custom(path, LoneSurrogate));
                 }
 
                 RequireWellFormed(text, path);
@@ -60,7 +75,7 @@ internal static class BodyCheck
     {
         if (!IsWellFormedUtf16(text))
         {
-            throw Errors.BodyValidation(Issues.Custom(path, "The string contains an invalid UTF-16 sequence (a lone surrogate)."));
+            throw Errors.BodyValidation(Issues.Custom(path, LoneSurrogate));
         }
     }
 

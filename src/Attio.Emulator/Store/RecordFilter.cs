@@ -19,6 +19,69 @@ internal sealed class RecordFilter(ValueParser parser)
         "line_1", "locality", "region", "postcode", "country_code", "currency_value", "referenced_actor_id", "value",
     };
 
+    /// <summary>
+    /// Checks the whole filter once, without the short cuts evaluation takes, so that a malformed branch is an
+    /// error even when no record (or no earlier branch) would reach it.
+    /// </summary>
+    public void Validate(ObjectDefinition obj, JsonObject filter)
+    {
+        foreach (var (key, condition) in filter)
+        {
+            switch (key)
+            {
+                case "$and" or "$or":
+                    Each(condition).ForEach(f => Validate(obj, f));
+                    break;
+                case "$not":
+                    Validate(obj, condition as JsonObject ?? throw Errors.FilterError());
+                    break;
+                case var _ when key.StartsWith('$'):
+                    throw Errors.FilterError();
+                default:
+                    ValidateAttribute(obj, key, condition);
+                    break;
+            }
+        }
+    }
+
+    private void ValidateAttribute(ObjectDefinition obj, string key, JsonNode? condition)
+    {
+        var attribute = obj.FindAttribute(key);
+        if (attribute is null || attribute.IsArchived)
+        {
+            throw Errors.FilterError();
+        }
+
+        if (condition is JsonObject ops && ops.Count > 0 && ops.All(p => p.Key.StartsWith('$')))
+        {
+            foreach (var (op, operand) in ops)
+            {
+                Operator(attribute, [], op, operand);
+            }
+        }
+        else if (condition is JsonObject fields && fields.Count > 0 && fields.All(f => ReadFields.Contains(f.Key)) && IsFieldFilter(fields))
+        {
+            foreach (var (_, wanted) in fields)
+            {
+                if (wanted is JsonObject fieldOps && fieldOps.Count > 0 && fieldOps.All(p => p.Key.StartsWith('$')))
+                {
+                    foreach (var (op, operand) in fieldOps)
+                    {
+                        FieldMatches(null, new JsonObject { [op] = operand?.DeepClone() });
+                    }
+                }
+                else
+                {
+                    FieldMatches(null, wanted);
+                }
+            }
+        }
+        else
+        {
+            KeyOf(attribute, condition);
+        }
+    }
+
     public bool Matches(ObjectDefinition obj, StoredRecord record, JsonObject filter)
     {
         foreach (var (key, condition) in filter)

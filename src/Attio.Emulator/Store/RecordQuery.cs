@@ -25,6 +25,7 @@ internal sealed class RecordQuery(WorkspaceSchema schema, RecordStore store)
         IEnumerable<StoredRecord> rows = store.RecordsOf(obj);
         if (request["filter"] is JsonObject filter)
         {
+            _filter.Validate(obj, filter);
             rows = rows.Where(r => _filter.Matches(obj, r, filter)).ToList();
         }
         else if (request["filter"] is not null)

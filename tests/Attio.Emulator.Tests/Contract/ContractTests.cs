@@ -117,6 +117,38 @@ public sealed class ContractTests
     }
 
     [SkippableFact]
+    public async Task Hardening_and_evidence_bodies_match_the_openapi_response_schemas()
+    {
+        Skip.If(OpenApiContract.Instance is null, SkipReason);
+        await using var emulator = await Emulators.Start(new AttioEmulatorOptions { EnforceRateLimits = false, MaxRequestBodyBytes = 4096 });
+        using var client = new ApiClient(emulator);
+        using var revoked = new ApiClient(emulator, token: "an-oauth-token-attio-no-longer-knows");
+
+        await revoked.Get("v2/self");
+        await Raw(client, "v2/objects/subscriptions/records", """{"data":{"values":{"subscription_id":"s1","seats":1e400}}}""", "application/json");
+        await Raw(client, "v2/objects/people/records", """{"data":{"values":{"job_title":"\ud800"}}}""", "application/json");
+        await Raw(client, "v2/objects/people/records", """{"data":{"values":{"job_title":"CTO"}}}""", "text/plain");
+        await Raw(client, "v2/objects/people/records", ApiClient.Values(new() { ["job_title"] = new string('x', 5000) }).ToJsonString(), "application/json");
+        await client.Get("v2/objects?x=" + new string('a', 20_000));
+        await Raw(client, "v2/objects/subscriptions/records/query", """{"filter":{"seats":{"$gt":"nine"}}}""", "application/json");
+        await Raw(client, "v2/objects/subscriptions/records/query", """{"sorts":[{"direction":"up","attribute":"seats"}]}""", "application/json");
+        await Raw(client, "v2/objects/subscriptions/records", """{"data":{"values":{"subscription_id":"s1","started_on":"٢٠٢٤-٠١-١٥"}}}""", "application/json");
+        await client.CreateId("users", new() { ["user_id"] = "u1", ["primary_email_address"] = "same@x.com" });
+        await client.Create("users", new() { ["user_id"] = "u2", ["primary_email_address"] = "same@x.com" });
+        await client.Create("people", new() { ["company"] = new JsonObject { ["target_object"] = "foobar", ["target_record_id"] = Guid.NewGuid().ToString() } });
+
+        var statuses = emulator.Journal.Select(e => e.StatusCode).ToList();
+        Assert.Equal([200, 400, 400, 400, 413, 414, 400, 400, 400, 200, 400, 400], statuses);
+        AssertAllValid(emulator, minimumFromSpec: 3);
+    }
+
+    private static async Task Raw(ApiClient client, string path, string body, string mediaType)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, System.Text.Encoding.UTF8, mediaType) };
+        await client.SendRaw(request);
+    }
+
+    [SkippableFact]
     public async Task The_checker_rejects_bodies_that_break_the_spec()
     {
         Skip.If(OpenApiContract.Instance is null, SkipReason);
