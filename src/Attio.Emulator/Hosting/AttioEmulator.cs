@@ -80,7 +80,14 @@ public sealed class AttioEmulator : IAsyncDisposable
         }
 
         var limits = new RequestLimits(options.MaxRequestBodyBytes, options.MaxUrlLength);
-        var pipeline = new RequestPipeline(router, new Authenticator(token), new ScopeCheck(scopes), limiter, faults, journal, store, limits, clock);
+        var storeFile = options.DataFile is null ? null : new StoreFile(options.DataFile, schema, store);
+        lock (store.Gate)
+        {
+            storeFile?.Load();
+        }
+
+        var pipeline = new RequestPipeline(
+            router, new Authenticator(token), new ScopeCheck(scopes), limiter, faults, journal, store, limits, storeFile, clock);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {

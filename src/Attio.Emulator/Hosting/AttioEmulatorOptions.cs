@@ -38,6 +38,12 @@ public sealed class AttioEmulatorOptions
     /// <summary>The journal keeps at most about this many bytes of request and response text, dropping the oldest entries.</summary>
     public long JournalMaxBytes { get; init; } = 256L * 1024 * 1024;
 
+    /// <summary>
+    /// A JSON file that keeps the records across restarts, for local development: read at start when it exists,
+    /// rewritten after every successful write. Null keeps records in memory only.
+    /// </summary>
+    public string? DataFile { get; init; }
+
     /// <summary>The clock for timestamps and rate limits; replace it to make tests independent of wall time.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

@@ -4,6 +4,7 @@ using Attio.Emulator.Faults;
 using Attio.Emulator.Http;
 using Attio.Emulator.Journal;
 using Attio.Emulator.RateLimiting;
+using Attio.Emulator.Store;
 using Microsoft.AspNetCore.Http;
 
 namespace Attio.Emulator.Hosting;
@@ -21,6 +22,7 @@ internal sealed class RequestPipeline(
     RequestJournal journal,
     RecordStore store,
     RequestLimits limits,
+    StoreFile? storeFile,
     TimeProvider clock)
 {
     public async Task HandleAsync(HttpContext context)
@@ -145,7 +147,13 @@ internal sealed class RequestPipeline(
         var apiRequest = new ApiRequest(method, path, route.Values, request.Query, bodyText);
         lock (store.Gate)
         {
-            return route.Handler(apiRequest);
+            var answer = route.Handler(apiRequest);
+            if (storeFile is not null && !RateLimiter.IsRead(method, path))
+            {
+                storeFile.Save();
+            }
+
+            return answer;
         }
     }
 

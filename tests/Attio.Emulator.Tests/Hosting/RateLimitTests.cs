@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Attio.Emulator.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Attio.Emulator.Tests.Hosting;
@@ -98,5 +99,68 @@ public sealed class RateLimitTests
         Assert.Equal(429, (int)response.StatusCode);
         // One read per second: the token is back at :28.220, so the HTTP date says :29.
         Assert.Equal(new DateTimeOffset(2025, 7, 27, 1, 45, 29, TimeSpan.Zero), response.Headers.RetryAfter!.Date);
+    }
+
+    [Theory]
+    [InlineData(RateLimitMode.TokenBucket, new[] { 200, 200, 200, 200, 200, 200 })]
+    [InlineData(RateLimitMode.Sliding, new[] { 200, 200, 200, 429, 429, 200 })]
+    public async Task Sliding_mode_counts_arrivals_in_a_strict_sliding_second_where_the_bucket_refills(RateLimitMode mode, int[] expected)
+    {
+        var clock = new FakeTimeProvider(Start);
+        await using var emulator = await Emulators.Start(new AttioEmulatorOptions { WritesPerSecond = 3, RateLimitMode = mode, TimeProvider = clock });
+        using var client = new ApiClient(emulator);
+
+        // Three at once, then one 0.4 s later (the bucket has refilled 1.2 tokens), one 0.9 s after the
+        // first three (2.7 tokens), and one a full second after them, when the sliding window has let them go.
+        var statuses = new List<int>();
+        foreach (var wait in new[] { 0, 0, 0, 400, 500, 100 })
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(wait));
+            statuses.Add((await client.Delete($"v2/objects/people/records/{Guid.NewGuid()}")).Status is 404 ? 200 : 429);
+        }
+
+        Assert.Equal(expected, statuses);
+    }
+
+    [Fact]
+    public async Task Sliding_mode_retry_after_is_when_the_oldest_arrival_leaves_the_window()
+    {
+        var clock = new FakeTimeProvider(Start);
+        await using var emulator = await Emulators.Start(new AttioEmulatorOptions { WritesPerSecond = 2, RateLimitMode = RateLimitMode.Sliding, TimeProvider = clock });
+        using var client = new ApiClient(emulator);
+
+        await client.Delete($"v2/objects/people/records/{Guid.NewGuid()}");
+        clock.Advance(TimeSpan.FromMilliseconds(700));
+        await client.Delete($"v2/objects/people/records/{Guid.NewGuid()}");
+        clock.Advance(TimeSpan.FromMilliseconds(200));
+        var limited = await client.Delete($"v2/objects/people/records/{Guid.NewGuid()}");
+
+        Assert.Equal(429, limited.Status);
+        // The first arrival (:27.220) leaves the window at :28.220; Attio's HTTP date is whole seconds, so :29.
+        Assert.Equal("Sun, 27 Jul 2025 01:45:29 GMT", Assert.Single(limited.Headers.GetValues("Retry-After")));
+    }
+
+    [Fact]
+    public async Task Sliding_mode_never_admits_more_than_the_limit_in_any_second_of_a_steady_stream()
+    {
+        var clock = new FakeTimeProvider(Start);
+        await using var emulator = await Emulators.Start(new AttioEmulatorOptions { WritesPerSecond = 5, RateLimitMode = RateLimitMode.Sliding, TimeProvider = clock });
+        using var client = new ApiClient(emulator);
+
+        // One request every 70 ms for four seconds: 14 a second offered against a limit of 5.
+        var admitted = new List<DateTimeOffset>();
+        for (var i = 0; i < 58; i++)
+        {
+            if ((await client.Delete($"v2/objects/people/records/{Guid.NewGuid()}")).Status == 404)
+            {
+                admitted.Add(clock.GetUtcNow());
+            }
+
+            clock.Advance(TimeSpan.FromMilliseconds(70));
+        }
+
+        Assert.All(admitted, at => Assert.True(admitted.Count(a => a > at.AddSeconds(-1) && a <= at) <= 5, $"more than 5 in the second before {at:O}"));
+        // Four seconds of a limit of 5: the whole budget is used, not just most of it.
+        Assert.InRange(admitted.Count, 20, 21);
     }
 }
