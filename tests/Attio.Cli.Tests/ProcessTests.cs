@@ -42,7 +42,7 @@ public sealed class ProcessTests(EmulatorFixture fixture) : IClassFixture<Emulat
         var help = await Processes.RunAsync("dotnet", ["exec", ToolDll, "schema", "--help"]);
 
         Assert.Equal(4, rejected.ExitCode);
-        Assert.Contains("Attio rejected the API token (401 unauthorized)", rejected.Stderr);
+        Assert.Contains("Attio says the API token is not active", rejected.Stderr);
         Assert.DoesNotContain(token, rejected.AllOutput);
         Assert.Equal(3, usage.ExitCode);
         Assert.Equal(0, help.ExitCode);

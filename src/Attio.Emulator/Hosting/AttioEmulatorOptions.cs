@@ -33,7 +33,7 @@ public sealed class AttioEmulatorOptions
     public int MaxUrlLength { get; init; } = 16 * 1024;
 
     /// <summary>The journal keeps at most this many entries, dropping the oldest.</summary>
-    public int JournalMaxEntries { get; init; } = 10_000;
+    public int JournalMaxEntries { get; init; } = 100_000;
 
     /// <summary>The journal keeps at most about this many bytes of request and response text, dropping the oldest entries.</summary>
     public long JournalMaxBytes { get; init; } = 256L * 1024 * 1024;

@@ -114,6 +114,16 @@ public sealed class OptionValueTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Unknown_member_id_is_value_not_found_with_the_spec_message()
+    {
+        var response = await Write(_client, "account_manager",
+            Parse("{\"referenced_actor_type\":\"workspace-member\",\"referenced_actor_id\":\"50cf242c-7fa3-4cad-87d0-75b1af71c57b\"}"));
+
+        Assert.Equal((400, "value_not_found"), (response.Status, response.Code));
+        Assert.Equal("Workspace member with ID \"50cf242c-7fa3-4cad-87d0-75b1af71c57b\" not found.", response.Message);
+    }
+
+    [Fact]
     public async Task Only_workspace_members_can_be_written_as_actors()
     {
         var response = await Write(_client, "account_manager",

@@ -98,7 +98,8 @@ public sealed class ResilienceTests
         using var badToken = TestAttio.Client(attio, o => o.ApiToken = new string('0', 64));
 
         var notFound = await Assert.ThrowsAsync<AttioApiException>(() => client.GetObjectAsync("no_such_object"));
-        var unauthorized = await Assert.ThrowsAsync<AttioApiException>(() => badToken.GetSelfAsync());
+        // Not /v2/self: it answers 200 {"active": false} for an unknown token, as the spec says.
+        var unauthorized = await Assert.ThrowsAsync<AttioApiException>(() => badToken.GetObjectAsync("people"));
         var invalid = await Assert.ThrowsAsync<AttioApiException>(() =>
             client.Api.CreateRecordAsync("subscriptions", new StringContent("""{"data":{}}""", System.Text.Encoding.UTF8, "application/json")));
 
