@@ -50,6 +50,17 @@ public sealed class ProcessTests(EmulatorFixture fixture) : IClassFixture<Emulat
         Assert.Contains("attio schema", help.Stdout);
     }
 
+    [Fact]
+    public async Task A_missing_token_is_one_line_without_a_stack_trace()
+    {
+        var result = await Processes.RunAsync("dotnet", ["exec", ToolDll, "schema", "pull", "-o", "-"]);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Equal(string.Empty, result.Stdout);
+        string line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: No Attio API token. Pass --token or set ATTIO_API_TOKEN.", line);
+    }
+
     [SkippableFact]
     public async Task Pack_produces_a_dotnet_tool_named_attio()
     {
