@@ -84,17 +84,34 @@ public sealed class DocsSnippetTests
         try
         {
             string file = Path.Combine(dir, "page.md");
-            File.WriteAllText(file, "# Page\n\n```csharp\nvar a = 1;\n```\n\n```text\n```csharp inside text\n```\n\n1. Step\n\n   ```csharp no-compile\n   var b = ;\n   ```\n");
+            File.WriteAllText(file, "# Page\n\n```csharp\nvar a = 1;\n```\n\n```text\n```csharp inside text\n```\n\n1. Step\n\n   ```csharp no-compile attio-namespace=MyApp.Crm\n   var b = ;\n   ```\n");
 
             var snippets = MarkdownSnippets.Read(dir, file);
 
             Assert.Collection(snippets,
                 s => Assert.Equal(("page.md", 4, "var a = 1;\n", true), (s.File, s.Line, s.Code, s.Compiles)),
-                s => Assert.Equal(("page.md", 14, "var b = ;\n", false), (s.File, s.Line, s.Code, s.Compiles)));
+                s => Assert.Equal(("page.md", 14, "var b = ;\n", false, "MyApp.Crm"), (s.File, s.Line, s.Code, s.Compiles, s.GeneratedNamespace)));
         }
         finally
         {
             Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_readme_describes_only_what_the_sample_prints()
+    {
+        // The README once said the sample prints the email's local part; it never did.
+        string root = Attio.Tests.RepositoryRoot.Path;
+        string readme = File.ReadAllText(Path.Combine(root, "README.md"));
+        int start = readme.IndexOf("## What the sample does", StringComparison.Ordinal);
+        string section = readme[start..readme.IndexOf("\n## ", start + 3, StringComparison.Ordinal)];
+        string program = File.ReadAllText(Path.Combine(root, "samples", "GeneratedWorkspace", "Program.cs"));
+
+        foreach (var (claim, printed) in new[] { ("local part", "local_part"), ("domain", "email_domain"), ("job title", "job_title"), ("Twitter", "twitter"), ("as sent", "original_email_address") })
+        {
+            Assert.True(!section.Contains(claim, StringComparison.Ordinal) || program.Contains(printed, StringComparison.Ordinal),
+                $"README's 'What the sample does' says the sample prints the {claim}, but samples/GeneratedWorkspace/Program.cs never reads {printed}.");
         }
     }
 
@@ -107,6 +124,13 @@ public sealed class DocsSnippetTests
             var usings = new List<string>();
             foreach (var snippet in MarkdownSnippets.Read(root, document))
             {
+                // A block written for another generated namespace is a program of its own: it neither sees nor lends usings.
+                if (snippet.GeneratedNamespace is not null)
+                {
+                    blocks.Add(snippet.Name, (snippet, []));
+                    continue;
+                }
+
                 blocks.Add(snippet.Name, (snippet, usings.ToList()));
                 usings.AddRange(SnippetCompiler.Usings(snippet).Except(usings));
             }

@@ -8,7 +8,11 @@ namespace Attio.Docs.Tests;
 /// <param name="Code">The block's text.</param>
 /// <param name="Compiles">False when the fence says <c>no-compile</c>: a deliberate error example.</param>
 /// <param name="Index">The block's position among the file's C# blocks (0-based).</param>
-public sealed record Snippet(string File, int Line, string Code, bool Compiles, int Index)
+/// <param name="GeneratedNamespace">
+/// The generated namespace (<c>&lt;AttioNamespace&gt;</c>) the block is written for, from <c>attio-namespace=...</c> on
+/// the fence; null for the README's <c>Northwind.Crm</c>.
+/// </param>
+public sealed record Snippet(string File, int Line, string Code, bool Compiles, int Index, string? GeneratedNamespace = null)
 {
     /// <summary>How a test case names the block: <c>README.md:14</c>.</summary>
     public string Name => $"{File}:{Line}";
@@ -44,8 +48,10 @@ public static partial class MarkdownSnippets
             int indent = open.Groups["indent"].Value.Length;
             int close = CloseOf(lines, i, indent);
             var code = lines[(i + 1)..close].Select(l => l.Length >= indent && string.IsNullOrWhiteSpace(l[..indent]) ? l[indent..] : l.TrimStart());
-            bool compiles = !open.Groups["info"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("no-compile", StringComparer.Ordinal);
-            snippets.Add(new Snippet(name, i + 2, string.Join("\n", code) + "\n", compiles, snippets.Count));
+            var info = open.Groups["info"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            bool compiles = !info.Contains("no-compile", StringComparer.Ordinal);
+            string? generatedNamespace = info.FirstOrDefault(i => i.StartsWith("attio-namespace=", StringComparison.Ordinal))?["attio-namespace=".Length..];
+            snippets.Add(new Snippet(name, i + 2, string.Join("\n", code) + "\n", compiles, snippets.Count, generatedNamespace));
             i = close;
         }
 

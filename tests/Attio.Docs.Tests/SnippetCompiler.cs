@@ -15,7 +15,7 @@ namespace Attio.Docs.Tests;
 /// </summary>
 public static class SnippetCompiler
 {
-    /// <summary>The README's <c>&lt;AttioNamespace&gt;</c>.</summary>
+    /// <summary>The README's <c>&lt;AttioNamespace&gt;</c>, used unless the fence names another (<c>attio-namespace=MyApp.Crm</c>).</summary>
     public const string GeneratedNamespace = "Northwind.Crm";
 
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
@@ -42,7 +42,7 @@ public static class SnippetCompiler
             [new AttioGenerator().AsSourceGenerator()],
             [new SchemaFile("/consumer/attio-schema.json", Schema.Value)],
             ParseOptions,
-            new BuildProperties(new Dictionary<string, string> { ["build_property.AttioNamespace"] = GeneratedNamespace }));
+            new BuildProperties(new Dictionary<string, string> { ["build_property.AttioNamespace"] = snippet.GeneratedNamespace ?? GeneratedNamespace }));
         driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         return [.. generatorDiagnostics.Concat(output.GetDiagnostics())
             .Where(d => d.Severity == DiagnosticSeverity.Error)
