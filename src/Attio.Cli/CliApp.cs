@@ -70,19 +70,60 @@ public static class CliApp
         return root;
     }
 
-    /// <summary>The values given to <c>--token</c>, as <c>--token value</c> or <c>--token=value</c>.</summary>
-    private static IEnumerable<string> TokenArguments(string[] args)
+    /// <summary>
+    /// Every value that may be a token: what follows <c>--token</c>, and also what follows a misspelt or differently
+    /// cased spelling of it (<c>--tokn</c>, <c>--Token</c>, <c>--api-key</c>), which the parser rejects and echoes.
+    /// </summary>
+    internal static IEnumerable<string> TokenArguments(string[] args)
     {
         for (int i = 0; i < args.Length; i++)
         {
-            if (args[i] == "--token" && i + 1 < args.Length)
+            if (!args[i].StartsWith('-'))
+            {
+                continue;
+            }
+
+            int separator = args[i].IndexOfAny(['=', ':']);
+            string name = separator < 0 ? args[i] : args[i][..separator];
+            if (!IsTokenLike(name))
+            {
+                continue;
+            }
+
+            if (separator >= 0)
+            {
+                yield return args[i][(separator + 1)..];
+            }
+            else if (i + 1 < args.Length && !args[i + 1].StartsWith('-'))
             {
                 yield return args[i + 1];
             }
-            else if (args[i].StartsWith("--token=", StringComparison.Ordinal) || args[i].StartsWith("--token:", StringComparison.Ordinal))
-            {
-                yield return args[i]["--token=".Length..];
-            }
         }
+    }
+
+    /// <summary>An option name that means "the token" to whoever typed it: within two edits of <c>token</c>, or naming a key or secret.</summary>
+    internal static bool IsTokenLike(string option)
+    {
+        string name = option.TrimStart('-', '/').ToLowerInvariant();
+        return name.Contains("tok", StringComparison.Ordinal) || name.Contains("key", StringComparison.Ordinal)
+            || name.Contains("secret", StringComparison.Ordinal) || EditDistance(name, "token") <= 2;
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (int i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
     }
 }

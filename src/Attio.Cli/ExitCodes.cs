@@ -24,6 +24,12 @@ public static class ExitCodes
     /// <summary>A bug in the tool: an exception nobody expected. The message says what happened.</summary>
     public const int InternalError = 5;
 
+    /// <summary>
+    /// pull: the schema file was written with objects and attributes but without workspace members, because Attio
+    /// refused to list them (403: the token lacks user_management:read). The build works from the file; CI can tell.
+    /// </summary>
+    public const int IncompleteSchema = 6;
+
     /// <summary>Interrupted (Ctrl+C), as shells report SIGINT.</summary>
     public const int Cancelled = 130;
 }

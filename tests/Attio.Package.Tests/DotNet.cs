@@ -5,9 +5,20 @@ namespace Attio.Package.Tests;
 /// <summary>Runs the dotnet CLI as a user would, capturing its output.</summary>
 internal static class DotNet
 {
-    public static (int ExitCode, string Output) Run(string workingDirectory, params string[] arguments)
+    public static (int ExitCode, string Output) Run(string workingDirectory, params string[] arguments) =>
+        Start("dotnet", workingDirectory, arguments);
+
+    /// <summary>Runs a repository script the way the README tells users to (<c>bash build/pack.sh ...</c>).</summary>
+    public static (int ExitCode, string Output) Bash(string workingDirectory, params string[] arguments) =>
+        Start("bash", workingDirectory, arguments);
+
+    /// <summary>Runs an installed executable (a dotnet tool's shim).</summary>
+    public static (int ExitCode, string Output) Exec(string executable, string workingDirectory, params string[] arguments) =>
+        Start(executable, workingDirectory, arguments);
+
+    private static (int ExitCode, string Output) Start(string fileName, string workingDirectory, string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(fileName) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -25,7 +36,7 @@ internal static class DotNet
         if (!process.WaitForExit(TimeSpan.FromMinutes(8)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish in 8 minutes");
+            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish in 8 minutes");
         }
 
         return (process.ExitCode, stdout.Result + stderr.Result);

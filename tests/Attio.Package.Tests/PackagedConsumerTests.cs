@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Xml.Linq;
 
 namespace Attio.Package.Tests;
 
@@ -24,6 +25,53 @@ public sealed class PackagedConsumerTests : IClassFixture<PackagedConsumerTests.
         Assert.Contains("analyzers/dotnet/cs/Attio.Generators.dll", analyzers);
         Assert.All(analyzers, e => Assert.StartsWith("analyzers/dotnet/cs/", e));
         Assert.Equal(analyzers.Count, analyzers.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
+    [Fact]
+    public void ThePackScriptBuildsEveryPackageAUserInstallsWithTheMetadataDeclaredOnce()
+    {
+        var props = XDocument.Load(Path.Combine(DotNet.RepositoryRoot, "Directory.Build.props"));
+        string Declared(string name) => props.Descendants(name).Single().Value;
+
+        foreach (var id in new[] { "Attio.Runtime", "Attio.Emulator", "Attio.Cli" })
+        {
+            using var package = ZipFile.OpenRead(_feed.Package(id));
+            var nuspec = XDocument.Load(package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+            var metadata = nuspec.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+            string? Field(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value;
+
+            Assert.Equal(Declared("RepositoryUrl"), (string?)metadata.Elements().Single(e => e.Name.LocalName == "repository").Attribute("url"));
+            Assert.Equal(Declared("PackageLicenseExpression"), Field("license"));
+            Assert.Equal("README.md", Field("readme"));
+            Assert.Contains(package.Entries, e => e.FullName == "README.md");
+        }
+
+        // Which package holds what, as the README's install table says.
+        using (var emulator = ZipFile.OpenRead(_feed.Package("Attio.Emulator")))
+        {
+            Assert.Contains(emulator.Entries, e => e.FullName == "lib/net10.0/Attio.Emulator.dll");
+        }
+
+        using (var cli = ZipFile.OpenRead(_feed.Package("Attio.Cli")))
+        {
+            Assert.Contains(cli.Entries, e => e.FullName == "tools/net10.0/any/attio.dll");
+        }
+
+        Assert.Contains("dotnet tool install --global Attio.Cli", _feed.PackOutput);
+    }
+
+    [Fact]
+    public void TheToolInstallsFromTheFolderFeedAndRuns()
+    {
+        string tools = Path.Combine(_feed.Root, "tools");
+        var (installExit, installOutput) = DotNet.Run(_feed.Root, "tool", "install", "Attio.Cli", "--tool-path", tools, "--version", _feed.Version, "--configfile", _feed.NuGetConfig);
+        Assert.True(installExit == 0, installOutput);
+
+        string schema = Path.Combine(DotNet.RepositoryRoot, "attio-schema.json");
+        var diff = DotNet.Exec(Path.Combine(tools, "attio"), _feed.Root, "schema", "diff", schema, schema);
+
+        Assert.True(diff.ExitCode == 0, diff.Output);
+        Assert.Contains("No changes", diff.Output);
     }
 
     [Fact]
@@ -70,6 +118,9 @@ public sealed class PackagedConsumerTests : IClassFixture<PackagedConsumerTests.
 
         Assert.NotEqual(0, failedExit);
         Assert.Matches(@"Program\.cs\(13,25\): error ATTIO001: The object 'people' has no attribute 'twiter' in the exported schema; did you mean 'twitter'\?", failedOutput);
+        // The help link follows the repository the packages declare (Directory.Build.props), not a second copy of it.
+        string repositoryUrl = XDocument.Load(Path.Combine(DotNet.RepositoryRoot, "Directory.Build.props")).Descendants("RepositoryUrl").Single().Value;
+        Assert.Contains($"({repositoryUrl}/blob/main/docs/diagnostics/ATTIO001.md)", failedOutput);
 
         File.WriteAllText(Path.Combine(project, "Program.cs"), Program.Replace("SLUG", "twitter"));
         var (exitCode, output) = DotNet.Run(project, "run", "--configfile", _feed.NuGetConfig);
@@ -89,30 +140,26 @@ public sealed class PackagedConsumerTests : IClassFixture<PackagedConsumerTests.
         Assert.Matches(@"attio-schema\.json\(3,\d+\): error ATTIO007", output);
     }
 
-    /// <summary>Packs Attio.Runtime and Attio.Emulator once, with a version unique to this run so no cached package is reused.</summary>
+    /// <summary>
+    /// Runs the install recipe's pack command (build/pack.sh) once, with a version unique to this run so no cached
+    /// package is reused.
+    /// </summary>
     public sealed class Feed : IDisposable
     {
         public Feed()
         {
             Root = Path.Combine(Path.GetTempPath(), "attio-package-tests-" + Guid.NewGuid().ToString("N"));
             Directory = Path.Combine(Root, "feed");
-            System.IO.Directory.CreateDirectory(Directory);
             Version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Random.Shared.Next(100000);
-            foreach (var project in new[] { "src/Attio.Runtime/Attio.Runtime.csproj", "src/Attio.Emulator/Attio.Emulator.csproj" })
-            {
-                var (exitCode, output) = DotNet.Run(DotNet.RepositoryRoot, "pack", project, "-c", "Release", "-o", Directory, "-p:Version=" + Version);
-                Assert.True(exitCode == 0, output);
-            }
+            (int exitCode, PackOutput) = DotNet.Bash(DotNet.RepositoryRoot, "build/pack.sh", "--output", Directory, "--version", Version);
+            Assert.True(exitCode == 0, PackOutput);
 
+            // The nuget.config lines the script prints are the ones the consumers below use: the recipe is tested as printed.
+            int start = PackOutput.IndexOf("<configuration>", StringComparison.Ordinal);
+            int end = PackOutput.IndexOf("</configuration>", StringComparison.Ordinal);
+            Assert.True(start >= 0 && end > start, "build/pack.sh printed no nuget.config lines:\n" + PackOutput);
             NuGetConfig = Path.Combine(Root, "nuget.config");
-            File.WriteAllText(NuGetConfig, $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <add key="local-attio" value="{Directory}" />
-                  </packageSources>
-                </configuration>
-                """);
+            File.WriteAllText(NuGetConfig, PackOutput[start..(end + "</configuration>".Length)]);
         }
 
         public string Root { get; }
@@ -122,6 +169,11 @@ public sealed class PackagedConsumerTests : IClassFixture<PackagedConsumerTests.
         public string Version { get; }
 
         public string NuGetConfig { get; }
+
+        /// <summary>What build/pack.sh printed: the packages and the nuget.config lines to use them.</summary>
+        public string PackOutput { get; }
+
+        public string Package(string id) => Path.Combine(Directory, $"{id}.{Version}.nupkg");
 
         public string CreateConsumer(string name, string program, string? schema = null)
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Attio.Cli.Output;
 using Attio.Cli.Schema;
 
 namespace Attio.Cli.Commands;
@@ -36,6 +37,12 @@ public static class CheckCommand
             var committed = SchemaDocumentReader.ReadFile(path);
             using var client = connection.CreateClient(parse, context);
             var pulled = await new SchemaPuller(client, context.CreateProgress()).PullAsync(parse.GetValue(includeArchived), cancellationToken).ConfigureAwait(false);
+            if (pulled.MembersRefused is not null)
+            {
+                // Members never break a build, so the comparison that matters still stands; say what it left out.
+                await context.Error.WriteLineAsync("warning: " + ErrorReporter.DescribeMissingMembers(pulled.MembersRefused, wroteFile: false)).ConfigureAwait(false);
+            }
+
             var live = SchemaDocumentReader.Read(SchemaDocumentWriter.Write(pulled, "live"), "the live workspace");
             var diff = SchemaDiff.Compare(committed, live);
             await DiffCommand.Report(context, diff, path, "the live workspace", parse.GetValue(json),

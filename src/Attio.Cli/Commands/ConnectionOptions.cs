@@ -11,7 +11,7 @@ public sealed class ConnectionOptions
     /// <summary><c>--token</c>.</summary>
     public Option<string?> Token { get; } = new("--token")
     {
-        Description = $"Attio API token (needs object_configuration:read and user_management:read). Default: ${AttioClientOptions.TokenEnvironmentVariable}. Prefer the variable: arguments show up in process lists and shell history.",
+        Description = $"Attio API token (needs object_configuration:read; user_management:read to export workspace members). Default: ${AttioClientOptions.TokenEnvironmentVariable}. Prefer the variable: arguments show up in process lists and shell history.",
         HelpName = "token",
     };
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Attio.Cli.Output;
 using Attio.Cli.Schema;
 
 namespace Attio.Cli.Commands;
@@ -44,15 +45,28 @@ public static class PullCommand
             if (target == "-")
             {
                 await context.Out.WriteAsync(SchemaDocumentWriter.Write(pulled, stamp ?? Now(context))).ConfigureAwait(false);
-                return ExitCodes.Success;
+                return await Finish(pulled, context).ConfigureAwait(false);
             }
 
             bool changed = WriteFile(Path.GetFullPath(target), pulled, stamp, context);
-            string summary = $"{pulled.Objects.Count} objects, {pulled.AttributeCount} attributes, {pulled.Members.Count} workspace members";
+            string members = pulled.Members is null ? "workspace members not exported" : $"{pulled.Members.Count} workspace members";
+            string summary = $"{pulled.Objects.Count} objects, {pulled.AttributeCount} attributes, {members}";
             await context.Out.WriteLineAsync(changed ? $"Wrote {target} ({summary})." : $"{target} is up to date ({summary}).").ConfigureAwait(false);
-            return ExitCodes.Success;
+            return await Finish(pulled, context).ConfigureAwait(false);
         });
         return command;
+    }
+
+    /// <summary>Success, or, when Attio would not list the members, the warning and its own exit code.</summary>
+    private static async Task<int> Finish(PulledSchema pulled, CliContext context)
+    {
+        if (pulled.MembersRefused is null)
+        {
+            return ExitCodes.Success;
+        }
+
+        await context.Error.WriteLineAsync("warning: " + ErrorReporter.DescribeMissingMembers(pulled.MembersRefused, wroteFile: true)).ConfigureAwait(false);
+        return ExitCodes.IncompleteSchema;
     }
 
     /// <summary>

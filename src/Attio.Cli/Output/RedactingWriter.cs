@@ -3,44 +3,28 @@ using System.Text;
 namespace Attio.Cli.Output;
 
 /// <summary>
-/// Replaces every known secret with <c>***</c> before text reaches the real stream. The commands never print the
-/// token on purpose; this is the guarantee for the paths they do not control (a parse error echoing a mistyped
-/// argument, an exception message from a library). Text is held back until a line ends or the writer is flushed,
-/// so that a secret split across several Write calls is still caught.
+/// Masks every known secret with <c>***</c> before text reaches the real stream. The commands never print the token on
+/// purpose; this is the guarantee for the paths they do not control (a parse error echoing a mistyped argument, an
+/// exception message from a library). Text is held back until a line ends or the writer is flushed, so that a secret
+/// split across several Write calls is still caught. See <see cref="SecretMasker"/> for where a secret counts as present.
 /// </summary>
 public sealed class RedactingWriter(TextWriter inner) : TextWriter
 {
-    private const string Mask = "***";
     private readonly StringBuilder _pending = new();
-    private readonly List<string> _secrets = [];
+    private readonly SecretMasker _masker = new();
     private readonly Lock _gate = new();
 
     /// <inheritdoc />
     public override Encoding Encoding => inner.Encoding;
 
-    /// <summary>Adds a value that must never be written. Values shorter than 4 characters are ignored (they would mask ordinary text).</summary>
+    /// <summary>Adds a value that must never be written (see <see cref="SecretMasker.Add"/>).</summary>
     public void AddSecret(string? secret)
     {
-        if (string.IsNullOrWhiteSpace(secret) || secret.Trim().Length < 4)
-        {
-            return;
-        }
-
         lock (_gate)
         {
-            foreach (var value in new[] { secret, secret.Trim() })
-            {
-                if (!_secrets.Contains(value))
-                {
-                    _secrets.Add(value);
-                }
-            }
-
-            // Longest first, so that a secret containing another is masked whole.
-            _secrets.Sort((a, b) => b.Length.CompareTo(a.Length));
+            _masker.Add(secret);
         }
     }
-
     /// <inheritdoc />
     public override void Write(char value)
     {
@@ -112,11 +96,6 @@ public sealed class RedactingWriter(TextWriter inner) : TextWriter
 
         string text = _pending.ToString();
         _pending.Clear();
-        foreach (var secret in _secrets)
-        {
-            text = text.Replace(secret, Mask, StringComparison.Ordinal);
-        }
-
-        inner.Write(text);
+        inner.Write(_masker.Mask(text));
     }
 }

@@ -37,7 +37,9 @@ public static class SchemaDiff
         changes.AddRange(objects.Added.Select(o => new Change(ChangeKind.ObjectAdded, o.Slug, false,
             $"object added ({o.Attributes.Count} attribute{(o.Attributes.Count == 1 ? string.Empty : "s")})", null, o.Slug)));
 
-        var members = Match(before.Members, after.Members, m => m.EmailAddress ?? m.Id ?? string.Empty, m => m.Id);
+        // Members are compared only when both sides list them: a file pulled without them is silent, not empty.
+        bool bothListMembers = before.Members is not null && after.Members is not null;
+        var members = Match(bothListMembers ? before.Members! : [], bothListMembers ? after.Members! : [], m => m.EmailAddress ?? m.Id ?? string.Empty, m => m.Id);
         changes.AddRange(members.Removed.Select(m => new Change(ChangeKind.MemberRemoved, $"members[{m.EmailAddress ?? m.Id}]", false, "workspace member removed", m.EmailAddress)));
         changes.AddRange(members.Added.Select(m => new Change(ChangeKind.MemberAdded, $"members[{m.EmailAddress ?? m.Id}]", false, "workspace member added", null, m.EmailAddress)));
         return new SchemaDiffResult(changes);

@@ -81,9 +81,10 @@ public static class SchemaDocumentReader
             workspaceName = String(workspace, "workspace_name");
         }
 
-        var members = new List<MemberSnapshot>();
+        List<MemberSnapshot>? members = null;
         if (root.TryGetProperty("workspace_members", out var memberArray) && memberArray.ValueKind == JsonValueKind.Array)
         {
+            members = [];
             foreach (var member in memberArray.EnumerateArray().Where(m => m.ValueKind == JsonValueKind.Object))
             {
                 members.Add(new MemberSnapshot(Id(member, "workspace_member_id"), String(member, "email_address")));

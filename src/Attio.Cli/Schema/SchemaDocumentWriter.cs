@@ -49,9 +49,14 @@ public static class SchemaDocumentWriter
             ["format_version"] = FormatVersion,
             ["exported_at"] = exportedAt,
             ["workspace"] = Shape(schema.Workspace, WorkspaceKeys),
-            ["workspace_members"] = new JsonArray([.. schema.Members.Select(m => Shape(m, MemberKeys))]),
-            ["objects"] = new JsonArray([.. schema.Objects.Select(ObjectNode)]),
         };
+        if (schema.Members is not null)
+        {
+            // Left out, not written as [], when Attio refused the list: "no members" would be a claim the pull cannot make.
+            root["workspace_members"] = new JsonArray([.. schema.Members.Select(m => Shape(m, MemberKeys))]);
+        }
+
+        root["objects"] = new JsonArray([.. schema.Objects.Select(ObjectNode)]);
         return JsonPrinter.Print(root);
     }
 

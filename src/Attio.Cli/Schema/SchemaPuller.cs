@@ -47,9 +47,18 @@ public sealed class SchemaPuller(AttioClient client, IPullProgress progress)
                     pulled[index].Attributes.Count(a => a.Options is not null || a.Statuses is not null), count, objects.Count);
             }).ConfigureAwait(false);
 
-        var members = await client.ListWorkspaceMembersAsync(cancellationToken).ConfigureAwait(false);
-        progress.MembersFetched(members.Count);
-        return new PulledSchema(self, members, pulled);
+        try
+        {
+            var members = await client.ListWorkspaceMembersAsync(cancellationToken).ConfigureAwait(false);
+            progress.MembersFetched(members.Count);
+            return new PulledSchema(self, members, pulled);
+        }
+        catch (AttioApiException ex) when (ex.StatusCode == System.Net.HttpStatusCode.Forbidden)
+        {
+            // A token without user_management:read can still read everything the generator needs; members only serve
+            // actor references (the emulator resolves them by email). The caller reports what is missing.
+            return new PulledSchema(self, null, pulled, ex);
+        }
     }
 
     private async Task<PulledObject> PullObjectAsync(AttioObject obj, bool includeArchived, CancellationToken cancellationToken)

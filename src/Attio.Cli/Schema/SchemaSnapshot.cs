@@ -3,12 +3,13 @@ namespace Attio.Cli.Schema;
 /// <summary>
 /// What a schema file says that matters to code generated from it: the facts <see cref="SchemaDiff"/> compares.
 /// Ids are kept so that a rename (same id, new slug or title) is told apart from a removal plus an addition.
+/// <see cref="Members"/> is null when the file has no <c>workspace_members</c> (pulled with a token that may not list them).
 /// </summary>
 public sealed record SchemaSnapshot(
     string? WorkspaceId,
     string? WorkspaceName,
     IReadOnlyList<ObjectSnapshot> Objects,
-    IReadOnlyList<MemberSnapshot> Members);
+    IReadOnlyList<MemberSnapshot>? Members);
 
 /// <summary>An object: its slug (the generated code's key) and nouns (the generated class name comes from the singular).</summary>
 public sealed record ObjectSnapshot(

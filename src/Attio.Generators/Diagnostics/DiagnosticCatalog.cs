@@ -12,7 +12,7 @@ internal static class DiagnosticCatalog
 {
     private const string MappingCategory = "Attio.Mapping";
     private const string SchemaCategory = "Attio.Schema";
-    private const string HelpLinkBase = "https://github.com/attio-dotnet/attio-dotnet/blob/main/docs/diagnostics/";
+    private const string HelpLinkBase = RepositoryInfo.DiagnosticsHelpLinkBase;
 
     public static readonly DiagnosticDescriptor UnknownAttribute = Error("ATTIO001", MappingCategory,
         "Unknown Attio attribute",

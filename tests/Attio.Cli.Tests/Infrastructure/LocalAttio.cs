@@ -18,8 +18,10 @@ public sealed class LocalAttio : IAsyncDisposable
         ["ATTIO_BASE_URL"] = Server.BaseAddress.ToString(),
     };
 
-    public static async Task<LocalAttio> StartAsync(string? schemaPath = null) =>
-        new(await AttioEmulator.StartAsync(schemaPath ?? Schemas.RepositorySchemaPath, new AttioEmulatorOptions { EnforceRateLimits = false }));
+    /// <param name="schemaPath">The schema to serve; the repository's by default.</param>
+    /// <param name="scopes">The token's scopes; all of them by default.</param>
+    public static async Task<LocalAttio> StartAsync(string? schemaPath = null, IReadOnlyList<string>? scopes = null) =>
+        new(await AttioEmulator.StartAsync(schemaPath ?? Schemas.RepositorySchemaPath, new AttioEmulatorOptions { EnforceRateLimits = false, Scopes = scopes }));
 
     public ValueTask DisposeAsync() => Server.DisposeAsync();
 }

@@ -45,7 +45,4 @@ public static class Processes
 
         return new CliResult(process.ExitCode, await stdout, await stderr);
     }
-
-    /// <summary>The repository root (holds Attio.sln), or null when the tests run from a copied output folder.</summary>
-    public static string? RepositoryRoot() => Attio.Tests.RepositoryRoot.TryFind();
 }
