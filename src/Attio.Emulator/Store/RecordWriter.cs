@@ -46,7 +46,7 @@ internal sealed class RecordWriter(WorkspaceSchema schema, RecordStore store, Ti
 
         var incoming = _parser.Parse(obj, WritePayload.ReadValues(body, strictData: true));
         var supplied = incoming.FirstOrDefault(p => p.Attribute == matching);
-        if (supplied.Attribute is null || supplied.Values.Count == 0)
+        if (supplied is null || supplied.Values.Count == 0)
         {
             throw Errors.MatchingValueMissing(matching.Slug);
         }
@@ -70,15 +70,22 @@ internal sealed class RecordWriter(WorkspaceSchema schema, RecordStore store, Ti
     private StoredRecord Apply(
         ObjectDefinition obj,
         StoredRecord? existing,
-        List<(AttributeDefinition Attribute, List<NormalisedValue> Values)> incoming,
+        List<ParsedAttribute> incoming,
         WriteMode mode,
         AttributeDefinition? matching)
     {
         var now = IsoMoment.Format(clock.GetUtcNow());
         var id = existing?.Id ?? Guid.NewGuid();
         var next = new Dictionary<string, List<StoredValue>>(StringComparer.Ordinal);
-        foreach (var (attribute, values) in incoming)
+        foreach (var (attribute, values, sentNull) in incoming)
         {
+            // PATCH only adds or overwrites: an empty list there removes nothing (S: "Use the PUT endpoint to
+            // overwrite or remove"); null is the one way PATCH clears a single-value attribute.
+            if (mode == WriteMode.Append && values.Count == 0 && !sentNull)
+            {
+                continue;
+            }
+
             var current = existing?.ValuesOf(attribute.Slug) ?? [];
             var append = attribute.IsMultiselect &&
                          (mode == WriteMode.Append || (mode == WriteMode.Assert && attribute == matching));

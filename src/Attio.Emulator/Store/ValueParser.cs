@@ -8,9 +8,9 @@ namespace Attio.Emulator.Store;
 /// <summary>Resolves the keys of <c>data.values</c> and normalises every value sent.</summary>
 internal sealed class ValueParser(WorkspaceSchema schema, IRecordLookup records)
 {
-    public List<(AttributeDefinition Attribute, List<NormalisedValue> Values)> Parse(ObjectDefinition obj, JsonObject values)
+    public List<ParsedAttribute> Parse(ObjectDefinition obj, JsonObject values)
     {
-        var parsed = new List<(AttributeDefinition, List<NormalisedValue>)>();
+        var parsed = new List<ParsedAttribute>();
         foreach (var (key, input) in values)
         {
             var attribute = obj.FindAttribute(key);
@@ -19,12 +19,12 @@ internal sealed class ValueParser(WorkspaceSchema schema, IRecordLookup records)
                 throw Errors.UnknownValueAttribute(key);
             }
 
-            if (parsed.Any(p => p.Item1 == attribute))
+            if (parsed.Any(p => p.Attribute == attribute))
             {
                 throw Errors.InvalidValue(attribute.Slug, Issues.Custom([], "The attribute was given more than once (by slug and by ID)."));
             }
 
-            parsed.Add((attribute, ParseOne(attribute, input)));
+            parsed.Add(new ParsedAttribute(attribute, ParseOne(attribute, input), input is null));
         }
 
         return parsed;
@@ -43,10 +43,12 @@ internal sealed class ValueParser(WorkspaceSchema schema, IRecordLookup records)
             throw Errors.NotWritable(attribute.Slug);
         }
 
-        // Clearing is done with [] only; null is rejected so nobody relies on undocumented behaviour (U1).
+        // null unsets a single-value attribute (the seed: "You can pass null to unset any attribute value"; a public
+        // client clears text with PATCH null live). A multiselect attribute must be sent as an array (3P-nonunique),
+        // and no source shows null accepted there, so it stays a validation error.
         if (input is null)
         {
-            throw context.Invalid(Issues.InvalidType([], "array", null));
+            return attribute.IsMultiselect ? throw context.Invalid(Issues.InvalidType([], "array", null)) : [];
         }
 
         List<JsonNode?> items;

@@ -103,7 +103,7 @@ public sealed class ContractTests
         await client.Create("people", new() { ["name"] = new JsonObject() });
         await client.Post("v2/objects/people/records", new JsonObject { ["data"] = new JsonObject() });
         var user = await client.CreateId("users", new() { ["user_id"] = "u1", ["primary_email_address"] = "u1@x.com" });
-        await client.Patch($"v2/objects/users/records/{user}", ApiClient.Values(new() { ["user_id"] = new JsonArray() }));
+        await client.Patch($"v2/objects/users/records/{user}", ApiClient.Values(new() { ["user_id"] = null }));
         await client.Create("users", new() { ["user_id"] = "u1", ["primary_email_address"] = "u2@x.com" });
         await client.Post("v2/objects/people/records/query", JsonNode.Parse("""{"filter":{"nope":1}}"""));
         await client.Delete($"v2/objects/people/records/{Guid.NewGuid()}");

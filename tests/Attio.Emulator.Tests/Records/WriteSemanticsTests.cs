@@ -64,31 +64,81 @@ public sealed class WriteSemanticsTests
     }
 
     [Fact]
-    public async Task Empty_array_clears_a_value()
+    public async Task Empty_list_on_patch_changes_nothing()
     {
         await using var emulator = await Emulators.Start();
         using var client = new ApiClient(emulator);
         var id = await client.CreateId("people", new() { ["job_title"] = "CTO", ["email_addresses"] = new JsonArray("a@x.com") });
 
-        var patched = await client.Patch($"v2/objects/people/records/{id}", ApiClient.Values(new() { ["job_title"] = new JsonArray() }));
-        var put = await client.Put($"v2/objects/people/records/{id}", ApiClient.Values(new() { ["email_addresses"] = new JsonArray() }));
+        var patched = await client.Patch($"v2/objects/people/records/{id}",
+            ApiClient.Values(new() { ["job_title"] = new JsonArray(), ["email_addresses"] = new JsonArray() }));
 
-        Assert.Empty(ValuesOf(patched.Data, "job_title"));
-        Assert.Empty(ValuesOf(put.Data, "email_addresses"));
+        Assert.Equal(200, patched.Status);
+        Assert.Equal(["CTO"], Fields(patched.Data, "job_title", "value"));
+        Assert.Equal(["a@x.com"], Fields(patched.Data, "email_addresses", "email_address"));
     }
 
     [Fact]
-    public async Task Null_is_rejected_instead_of_clearing()
+    public async Task Empty_list_on_put_and_assert_clears()
     {
         await using var emulator = await Emulators.Start();
         using var client = new ApiClient(emulator);
-        var id = await client.CreateId("people", new() { ["job_title"] = "CTO" });
+        var id = await client.CreateId("people", new() { ["job_title"] = "CTO", ["email_addresses"] = new JsonArray("a@x.com") });
 
-        var response = await client.Patch($"v2/objects/people/records/{id}", ApiClient.Values(new() { ["job_title"] = null }));
+        var put = await client.Put($"v2/objects/people/records/{id}",
+            ApiClient.Values(new() { ["job_title"] = new JsonArray(), ["email_addresses"] = new JsonArray() }));
+        await client.CreateId("people", new() { ["email_addresses"] = new JsonArray("b@x.com"), ["job_title"] = "CEO", ["description"] = "d" });
+        var asserted = await client.Assert("people", "email_addresses",
+            new() { ["email_addresses"] = new JsonArray("b@x.com"), ["job_title"] = new JsonArray(), ["description"] = null });
+
+        Assert.Equal(200, put.Status);
+        Assert.Empty(ValuesOf(put.Data, "job_title"));
+        Assert.Empty(ValuesOf(put.Data, "email_addresses"));
+        Assert.Equal(200, asserted.Status);
+        Assert.Empty(ValuesOf(asserted.Data, "job_title"));
+        Assert.Empty(ValuesOf(asserted.Data, "description"));
+    }
+
+    [Theory]
+    [InlineData("PATCH")]
+    [InlineData("PUT")]
+    public async Task Null_clears_a_single_value_attribute(string verb)
+    {
+        await using var emulator = await Emulators.Start();
+        using var client = new ApiClient(emulator);
+        var id = await client.CreateId("people", new() { ["job_title"] = "CTO", ["description"] = "d" });
+
+        var response = await client.Send(new HttpMethod(verb), $"v2/objects/people/records/{id}", ApiClient.Values(new() { ["job_title"] = null }));
+
+        Assert.Equal(200, response.Status);
+        Assert.Empty(ValuesOf(response.Data, "job_title"));
+        Assert.Equal(["d"], Fields(emulator.Store.Record(Guid.Parse(id))!, "description", "value"));
+    }
+
+    [Fact]
+    public async Task Null_on_create_stores_no_value()
+    {
+        await using var emulator = await Emulators.Start();
+        using var client = new ApiClient(emulator);
+
+        var response = await client.Create("people", new() { ["job_title"] = null, ["description"] = "d" });
+
+        Assert.Equal(200, response.Status);
+        Assert.Empty(ValuesOf(response.Data, "job_title"));
+    }
+
+    [Fact]
+    public async Task Null_for_a_multiselect_attribute_is_rejected()
+    {
+        await using var emulator = await Emulators.Start();
+        using var client = new ApiClient(emulator);
+        var id = await client.CreateId("people", new() { ["email_addresses"] = new JsonArray("a@x.com") });
+
+        var response = await client.Patch($"v2/objects/people/records/{id}", ApiClient.Values(new() { ["email_addresses"] = null }));
 
         Assert.Equal((400, "validation_type"), (response.Status, response.Code));
-        Assert.Equal("An invalid value was passed to attribute with slug \"job_title\".", response.Message);
-        Assert.Equal("CTO", Field(emulator.Store.Record(Guid.Parse(id))!, "job_title", "value"));
+        Assert.Equal("An invalid value was passed to attribute with slug \"email_addresses\".", response.Message);
+        Assert.Equal(["a@x.com"], Fields(emulator.Store.Record(Guid.Parse(id))!, "email_addresses", "email_address"));
     }
 
     [Fact]
@@ -165,9 +215,11 @@ public sealed class WriteSemanticsTests
         using var client = new ApiClient(emulator);
         var id = await client.CreateId("users", new() { ["user_id"] = "u1", ["primary_email_address"] = "u1@x.com" });
 
-        var response = await client.Patch($"v2/objects/users/records/{id}", ApiClient.Values(new() { ["user_id"] = new JsonArray() }));
+        var patched = await client.Patch($"v2/objects/users/records/{id}", ApiClient.Values(new() { ["user_id"] = null }));
+        var put = await client.Put($"v2/objects/users/records/{id}", ApiClient.Values(new() { ["user_id"] = new JsonArray() }));
 
-        Assert.Equal((400, "missing_value"), (response.Status, response.Code));
+        Assert.Equal((400, "missing_value"), (patched.Status, patched.Code));
+        Assert.Equal((400, "missing_value"), (put.Status, put.Code));
     }
 
     private const string EmailConflict =
