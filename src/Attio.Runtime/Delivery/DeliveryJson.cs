@@ -38,11 +38,12 @@ internal static class DeliveryJson
                     items.Add(item?.DeepClone());
                 }
             }
-            else
+            else if (node is not null)
             {
-                items.Add(node?.DeepClone());
+                items.Add(node.DeepClone());
             }
 
+            // A single-value clear is written as null; here it stays "no values", which the body writes as [].
             result.Add(new(slug, items));
         }
 
