@@ -146,7 +146,7 @@ internal static class DeliveryJson
     public static ByteArrayContent Body(DeliveryStep step, IReadOnlyList<string?> recordIds)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, AttioRecord.RequestWriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteStartObject("data");

@@ -16,6 +16,12 @@ public sealed record AttioValidationError(
     string? Value,
     string Expected)
 {
+    /// <summary>The object's slug; as the caller gave it, so escaped and shortened like a value.</summary>
+    public string ObjectSlug { get; init; } = AttioText.ForMessage(ObjectSlug) ?? string.Empty;
+
+    /// <summary>The attribute's slug; as the caller gave it (an assert's matching attribute), so escaped and shortened like a value.</summary>
+    public string AttributeSlug { get; init; } = AttioText.ForMessage(AttributeSlug) ?? string.Empty;
+
     /// <summary>The offending value as text (escaped and shortened), or null when it was missing.</summary>
     public string? Value { get; init; } = AttioText.ForMessage(Value);
 

@@ -67,6 +67,21 @@ public sealed class MessageAndSizeTests
     }
 
     [Fact]
+    public async Task A_hostile_matching_attribute_cannot_forge_a_log_line_either()
+    {
+        await using var attio = await TestAttio.StartAsync();
+        using var client = TestAttio.Client(attio);
+        var record = new S();
+        record.Set(S.Seats, AttioCodecs.Number, 1);
+
+        var ex = await Assert.ThrowsAsync<AttioValidationException>(() => client.AssertRecordAsync(record, Forged));
+
+        Assert.DoesNotContain('\n', ex.Message);
+        Assert.Equal("x\\r\\n[ERROR] forged", Assert.Single(ex.Errors).AttributeSlug);
+        Assert.Empty(attio.Journal);
+    }
+
+    [Fact]
     public void A_record_id_that_is_not_a_uuid_is_quoted_short_and_escaped()
     {
         var ex = Assert.Throws<ArgumentException>(() => RecordReference.ById("users", Forged + new string('z', 5000)));
