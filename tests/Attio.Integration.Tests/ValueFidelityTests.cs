@@ -65,6 +65,16 @@ public sealed class ValueFidelityTests(EmulatorFixture attio) : IClassFixture<Em
     }
 
     [Fact]
+    public async Task AMappedEventWithWhenNullClearClearsTheAttribute()
+    {
+        await attio.Client.AssertPersonAsync(new ProfileChanged("mapped-clear@example.com", "Analyst"));
+
+        var stored = await attio.Client.AssertPersonAsync(new ProfileChanged("mapped-clear@example.com", null));
+
+        Assert.Empty(stored.GetValues("job_title"));
+    }
+
+    [Fact]
     public async Task AssigningNullClearsASingleValueThroughAssert()
     {
         await attio.Client.AssertPersonAsync(new Person { EmailAddresses = ["assert-clear@example.com"], JobTitle = "Analyst" });
@@ -74,3 +84,9 @@ public sealed class ValueFidelityTests(EmulatorFixture attio) : IClassFixture<Em
         Assert.Empty(stored.GetValues("job_title"));
     }
 }
+
+/// <summary>A mapped event whose null job title clears the attribute in Attio.</summary>
+[AttioObject("people")]
+public sealed partial record ProfileChanged(
+    [property: AttioMap("email_addresses")] string Email,
+    [property: AttioMap("job_title", WhenNull = AttioNull.Clear)] string? JobTitle);
