@@ -85,7 +85,7 @@ internal static class RecordEmitter
             facts.Add("IsRequired = true");
         }
 
-        if (p.AllowedObjects.Count > 0 && p.EnumMember == "RecordReference")
+        if (p.TargetKeysKnown)
         {
             facts.Add("TargetUniqueAttributes = new global::Attio.AttioAttributeInfo[] { " + string.Join(", ", p.TargetKeys.Select(k =>
                 $"new({SourceText.Literal(k.ObjectSlug)}, {SourceText.Literal(k.Slug)}, global::Attio.AttioAttributeType.{k.EnumMember}) {{ IsUnique = true }}")) + " }");

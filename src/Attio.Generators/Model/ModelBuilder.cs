@@ -64,19 +64,25 @@ internal static class ModelBuilder
     }
 
     // The unique attributes of each allowed target, so the runtime can refuse a reference by match on anything else
-    // and knows each key's type. Only for references restricted to known objects.
-    private static EquatableArray<TargetKeyModel> TargetKeys(AttributeModel attribute, SchemaModel schema)
+    // and knows each key's type. Null unless the reference is restricted to objects the export describes.
+    private static EquatableArray<TargetKeyModel>? TargetKeys(AttributeModel attribute, SchemaModel schema)
     {
         var keys = new List<TargetKeyModel>();
-        if (attribute.Type != "record-reference")
+        if (attribute.Type != "record-reference" || attribute.AllowedObjectSlugs.Count == 0)
         {
-            return keys.ToEquatableArray();
+            return null;
         }
 
         foreach (string target in attribute.AllowedObjectSlugs)
         {
             var targetObject = schema.Objects.FirstOrDefault(o => o.ApiSlug == target);
-            foreach (var key in targetObject?.Attributes.Where(a => a.IsUnique && !a.IsArchived) ?? Enumerable.Empty<AttributeModel>())
+            if (targetObject is null)
+            {
+                // A target the export does not describe: its keys are unknown, so the runtime must not refuse any.
+                return null;
+            }
+
+            foreach (var key in targetObject.Attributes.Where(a => a.IsUnique && !a.IsArchived))
             {
                 if (AttributeTypes.Find(key.Type) is { } type)
                 {
@@ -119,6 +125,7 @@ internal static class ModelBuilder
                 }
             }
 
+            var targetKeys = TargetKeys(attribute, schema);
             properties.Add(new PropertyModel(
                 name,
                 "_" + char.ToLowerInvariant(name.TrimStart('@')[0]) + name.TrimStart('@').Substring(1),
@@ -136,7 +143,8 @@ internal static class ModelBuilder
                 attribute.AllowedObjectSlugs,
                 optionsClass,
                 constants.ToEquatableArray(),
-                TargetKeys(attribute, schema)));
+                targetKeys ?? EquatableArray<TargetKeyModel>.Empty,
+                targetKeys is not null));
         }
 
         var unique = properties.Where(p => p.IsUnique).ToList();
