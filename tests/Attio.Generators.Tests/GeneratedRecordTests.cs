@@ -96,7 +96,7 @@ public sealed class GeneratedRecordTests
         Assert.Equal(AttioFieldState.Cleared, person.GetState("job_title"));
         Assert.Equal(AttioFieldState.NotSet, person.GetState("twitter"));
         Assert.Equal(
-            """{"data":{"values":{"email_addresses":[{"email_address":"ada@example.com"}],"job_title":[]}}}""",
+            """{"data":{"values":{"email_addresses":[{"email_address":"ada@example.com"}],"job_title":null}}}""",
             Encoding.UTF8.GetString(person.ToRequestBody()));
     }
 

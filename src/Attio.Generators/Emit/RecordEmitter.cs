@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Attio.Generators.Model;
@@ -51,7 +52,7 @@ internal static class RecordEmitter
                 ? "null"
                 : "new string[] { " + string.Join(", ", p.AllowedObjects.Select(SourceText.Literal)) + " }";
             w.Doc($"<c>{SourceText.Doc(p.Slug)}</c> ({SourceText.Doc(p.ApiType)}).");
-            w.Line($"public static readonly global::Attio.AttioAttributeInfo {p.Name} = new({SourceText.Literal(record.ObjectSlug)}, {SourceText.Literal(p.Slug)}, global::Attio.AttioAttributeType.{p.EnumMember}, {Bool(p.IsMultiselect)}, {allowed});");
+            w.Line($"public static readonly global::Attio.AttioAttributeInfo {p.Name} = new({SourceText.Literal(record.ObjectSlug)}, {SourceText.Literal(p.Slug)}, global::Attio.AttioAttributeType.{p.EnumMember}, {Bool(p.IsMultiselect)}, {allowed}){Facts(p)};");
         }
 
         w.Line();
@@ -68,6 +69,29 @@ internal static class RecordEmitter
         w.Line();
         w.Doc("Every writable attribute of the object.");
         w.Line("public override global::System.Collections.Generic.IReadOnlyList<global::Attio.AttioAttributeInfo> GetAttributeInfos() => AttioAttributes.All;");
+    }
+
+    // is_unique, is_required and, for references, the targets' unique attributes: what validation needs beyond the type.
+    private static string Facts(PropertyModel p)
+    {
+        var facts = new List<string>();
+        if (p.IsUnique)
+        {
+            facts.Add("IsUnique = true");
+        }
+
+        if (p.IsRequired)
+        {
+            facts.Add("IsRequired = true");
+        }
+
+        if (p.TargetKeysKnown)
+        {
+            facts.Add("TargetUniqueAttributes = new global::Attio.AttioAttributeInfo[] { " + string.Join(", ", p.TargetKeys.Select(k =>
+                $"new({SourceText.Literal(k.ObjectSlug)}, {SourceText.Literal(k.Slug)}, global::Attio.AttioAttributeType.{k.EnumMember}) {{ IsUnique = true }}")) + " }");
+        }
+
+        return facts.Count == 0 ? string.Empty : " { " + string.Join(", ", facts) + " }";
     }
 
     private static void EmitProperty(CodeWriter w, PropertyModel p)

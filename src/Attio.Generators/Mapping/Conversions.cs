@@ -57,7 +57,7 @@ internal static class Conversions
                 }
 
                 return kind == ValueKind.String && ReferenceKey(attribute, schema) is { } key
-                    ? $"global::Attio.RecordReference.ByMatch({SourceText.Literal(key.Object)}, {SourceText.Literal(key.Attribute)}, {value})"
+                    ? $"global::Attio.RecordReference.ByMatch({SourceText.Literal(key.Object)}, {SourceText.Literal(key.Attribute)}, {KeyType(key, schema)}, {value})"
                     : null;
             case "actor-reference":
                 return kind switch
@@ -153,6 +153,13 @@ internal static class Conversions
 
         var firstUniqueText = targetObject.Attributes.FirstOrDefault(a => a.IsUnique && a.IsWritable && !a.IsArchived && a.Type == "text");
         return firstUniqueText is null ? null : (target, firstUniqueText.ApiSlug);
+    }
+
+    /// <summary>The matching attribute's type as the runtime enum, so the reference is written and checked as that type.</summary>
+    private static string KeyType((string Object, string Attribute) key, SchemaModel schema)
+    {
+        string apiType = schema.Objects.First(o => o.ApiSlug == key.Object).Attributes.First(a => a.ApiSlug == key.Attribute).Type;
+        return "global::Attio.AttioAttributeType." + (AttributeTypes.Find(apiType)?.EnumMember ?? "Text");
     }
 
     public static string Describe(TypeShape shape)

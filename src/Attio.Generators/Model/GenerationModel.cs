@@ -34,7 +34,12 @@ internal sealed record PropertyModel(
     bool IsRequired,
     EquatableArray<string> AllowedObjects,
     string? OptionsClassName,
-    EquatableArray<OptionConstantModel> Options);
+    EquatableArray<OptionConstantModel> Options,
+    EquatableArray<TargetKeyModel> TargetKeys = default,
+    bool TargetKeysKnown = false);
+
+/// <summary>A unique attribute of an object a record reference may target: what a reference by match can use.</summary>
+internal sealed record TargetKeyModel(string ObjectSlug, string Slug, string EnumMember);
 
 internal sealed record OptionConstantModel(string Name, string Title, bool IsArchived);
 

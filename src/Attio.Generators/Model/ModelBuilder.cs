@@ -55,7 +55,7 @@ internal static class ModelBuilder
 
             takenTypeNames.Add(className.TrimStart('@') + "MatchingAttribute");
             classNameBySlug[obj.ApiSlug] = className;
-            records.Add(BuildRecord(@namespace, className, obj));
+            records.Add(BuildRecord(@namespace, className, obj, schema));
         }
 
         var identify = BuildAction(records, "people", "email_addresses", "email-address", "users", "user_id", "person", "primary_email_address", null, "IdentifyUserAsync", schema, diagnostics);
@@ -63,9 +63,40 @@ internal static class ModelBuilder
         return (new GenerationModel(@namespace, records.ToEquatableArray(), identify, group), diagnostics.ToEquatableArray());
     }
 
+    // The unique attributes of each allowed target, so the runtime can refuse a reference by match on anything else
+    // and knows each key's type. Null unless the reference is restricted to objects the export describes.
+    private static EquatableArray<TargetKeyModel>? TargetKeys(AttributeModel attribute, SchemaModel schema)
+    {
+        var keys = new List<TargetKeyModel>();
+        if (attribute.Type != "record-reference" || attribute.AllowedObjectSlugs.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (string target in attribute.AllowedObjectSlugs)
+        {
+            var targetObject = schema.Objects.FirstOrDefault(o => o.ApiSlug == target);
+            if (targetObject is null)
+            {
+                // A target the export does not describe: its keys are unknown, so the runtime must not refuse any.
+                return null;
+            }
+
+            foreach (var key in targetObject.Attributes.Where(a => a.IsUnique && !a.IsArchived))
+            {
+                if (AttributeTypes.Find(key.Type) is { } type)
+                {
+                    keys.Add(new TargetKeyModel(target, key.ApiSlug, type.EnumMember));
+                }
+            }
+        }
+
+        return keys.ToEquatableArray();
+    }
+
     private static bool IsTaken(string name, HashSet<string> taken) => taken.Contains(name.TrimStart('@'));
 
-    private static RecordClassModel BuildRecord(string @namespace, string className, ObjectModel obj)
+    private static RecordClassModel BuildRecord(string @namespace, string className, ObjectModel obj, SchemaModel schema)
     {
         var taken = new HashSet<string>(ReservedMemberNames, StringComparer.Ordinal) { className.TrimStart('@') };
         var properties = new List<PropertyModel>();
@@ -94,6 +125,7 @@ internal static class ModelBuilder
                 }
             }
 
+            var targetKeys = TargetKeys(attribute, schema);
             properties.Add(new PropertyModel(
                 name,
                 "_" + char.ToLowerInvariant(name.TrimStart('@')[0]) + name.TrimStart('@').Substring(1),
@@ -110,7 +142,9 @@ internal static class ModelBuilder
                 attribute.IsRequired,
                 attribute.AllowedObjectSlugs,
                 optionsClass,
-                constants.ToEquatableArray()));
+                constants.ToEquatableArray(),
+                targetKeys ?? EquatableArray<TargetKeyModel>.Empty,
+                targetKeys is not null));
         }
 
         var unique = properties.Where(p => p.IsUnique).ToList();

@@ -197,7 +197,8 @@ internal static class SchemaParser
             Bool(node["is_writable"]),
             Bool(node["is_unique"]),
             Bool(node["is_multiselect"]),
-            Bool(node["is_required"]),
+            // A required attribute with a default is filled by Attio on create, so the caller need not give it.
+            Bool(node["is_required"]) && !(Bool(node["is_default_value_enabled"]) && node["default_value"] is { Kind: not JsonKind.Null }),
             Bool(node["is_archived"]),
             allowed.ToEquatableArray(),
             options.ToEquatableArray(),

@@ -38,11 +38,12 @@ internal static class DeliveryJson
                     items.Add(item?.DeepClone());
                 }
             }
-            else
+            else if (node is not null)
             {
-                items.Add(node?.DeepClone());
+                items.Add(node.DeepClone());
             }
 
+            // A single-value clear is written as null; here it stays "no values", which the body writes as [].
             result.Add(new(slug, items));
         }
 
@@ -145,7 +146,7 @@ internal static class DeliveryJson
     public static ByteArrayContent Body(DeliveryStep step, IReadOnlyList<string?> recordIds)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, AttioRecord.RequestWriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteStartObject("data");

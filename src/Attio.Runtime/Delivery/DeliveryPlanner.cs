@@ -125,7 +125,7 @@ internal static class DeliveryPlanner
             return null;
         }
 
-        string domain = evt.Domain.Trim();
+        string domain = AttioSyntax.NormalizeDomain(evt.Domain) ?? evt.Domain.Trim();
         string companyKey = RecordKey("companies", "domains", DeliveryJson.Normalise(AttioAttributeType.Domain, domain));
         string workspaceKey = RecordKey("workspaces", "workspace_id", evt.WorkspaceId);
 

@@ -85,10 +85,11 @@ public sealed class AttioClient : IDisposable
     }
 
     /// <summary>Creates a record. Fails when a unique value is already taken.</summary>
+    /// <exception cref="AttioValidationException">A value is invalid or a required attribute has no value; nothing was sent.</exception>
     public Task<AttioStoredRecord> CreateRecordAsync(AttioRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        record.Validate();
+        record.ValidateForCreate();
         return SendAsync("POST", $"/v2/objects/{record.ObjectSlug}/records",
             () => Api.CreateRecordAsync(record.ObjectSlug, ToContent(record), cancellationToken));
     }

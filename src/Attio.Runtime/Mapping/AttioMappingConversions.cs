@@ -20,6 +20,9 @@ public static class AttioMappingConversions
     /// <summary>A <c>date</c> from a <see cref="DateTime"/>: its calendar day, time ignored.</summary>
     public static DateOnly ToDate(DateTime value) => DateOnly.FromDateTime(value);
 
-    /// <summary>A <c>date</c> from a <see cref="DateTimeOffset"/>: the calendar day at its own offset.</summary>
-    public static DateOnly ToDate(DateTimeOffset value) => DateOnly.FromDateTime(value.DateTime);
+    /// <summary>
+    /// A <c>date</c> from a <see cref="DateTimeOffset"/>: its calendar day in UTC, as Attio converts an offset to UTC
+    /// before it drops the time (<c>2023-01-02T23:00:00-10:00</c> is <c>2023-01-03</c>).
+    /// </summary>
+    public static DateOnly ToDate(DateTimeOffset value) => DateOnly.FromDateTime(value.UtcDateTime);
 }

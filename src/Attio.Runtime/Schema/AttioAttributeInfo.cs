@@ -25,6 +25,12 @@ public sealed record AttioAttributeInfo(
     /// <summary>Whether Attio requires a value (<c>is_required</c>).</summary>
     public bool IsRequired { get; init; }
 
+    /// <summary>
+    /// For record references: the unique attributes of each allowed target object (object slug, slug, type), which a
+    /// reference by match must use; null when the schema's facts were not given. Generated records fill it.
+    /// </summary>
+    public IReadOnlyList<AttioAttributeInfo>? TargetUniqueAttributes { get; init; }
+
     /// <summary><c>object.slug (type)</c>, the form used in error messages.</summary>
     public override string ToString() => $"{ObjectSlug}.{Slug} ({Type.ToApiName()})";
 }

@@ -4,7 +4,10 @@ namespace Attio;
 /// <param name="ObjectSlug">The object, e.g. <c>people</c>.</param>
 /// <param name="AttributeSlug">The attribute, e.g. <c>email_addresses</c>.</param>
 /// <param name="AttributeType">The attribute's type.</param>
-/// <param name="Value">The offending value as text, or null when it was missing.</param>
+/// <param name="Value">
+/// The offending value as text, or null when it was missing. Stored as messages show it: control characters escaped
+/// and cut after 120 characters with the original length, so a value can neither flood nor forge a log line.
+/// </param>
 /// <param name="Expected">What Attio accepts instead.</param>
 public sealed record AttioValidationError(
     string ObjectSlug,
@@ -13,6 +16,15 @@ public sealed record AttioValidationError(
     string? Value,
     string Expected)
 {
+    /// <summary>The object's slug; as the caller gave it, so escaped and shortened like a value.</summary>
+    public string ObjectSlug { get; init; } = AttioText.ForMessage(ObjectSlug) ?? string.Empty;
+
+    /// <summary>The attribute's slug; as the caller gave it (an assert's matching attribute), so escaped and shortened like a value.</summary>
+    public string AttributeSlug { get; init; } = AttioText.ForMessage(AttributeSlug) ?? string.Empty;
+
+    /// <summary>The offending value as text (escaped and shortened), or null when it was missing.</summary>
+    public string? Value { get; init; } = AttioText.ForMessage(Value);
+
     /// <inheritdoc />
     public override string ToString() =>
         $"{ObjectSlug}.{AttributeSlug} ({AttributeType.ToApiName()}): {(Value is null ? "no value" : $"'{Value}'")} is invalid; expected {Expected}.";

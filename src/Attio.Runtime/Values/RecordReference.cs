@@ -12,7 +12,7 @@ public sealed record RecordReference
         RecordId = recordId;
         MatchingAttribute = matchingAttribute;
         MatchingValue = matchingValue;
-        MatchingAttributeType = matchingAttribute is null ? null : matchingType ?? GuessType(matchingAttribute);
+        MatchingAttributeType = matchingAttribute is null ? null : matchingType;
     }
 
     /// <summary>The target object's slug, e.g. <c>people</c>.</summary>
@@ -29,7 +29,8 @@ public sealed record RecordReference
 
     /// <summary>
     /// The type of <see cref="MatchingAttribute"/>, which decides the value's wire form
-    /// (<c>{"email_address":…}</c>, <c>{"domain":…}</c>, <c>{"value":…}</c>) and how it is validated.
+    /// (<c>{"email_address":…}</c>, <c>{"domain":…}</c>, <c>{"value":…}</c>) and how it is validated; null when the
+    /// reference was made without it, in which case the schema facts of the attribute being written supply it.
     /// </summary>
     public AttioAttributeType? MatchingAttributeType { get; }
 
@@ -38,9 +39,13 @@ public sealed record RecordReference
 
     /// <summary>References a record by its id.</summary>
     public static RecordReference ById(string targetObject, string recordId) =>
-        new(targetObject, Guid.TryParse(recordId, out var id) ? id : throw new ArgumentException($"'{recordId}' is not a record id (a UUID).", nameof(recordId)), null, null);
+        new(targetObject, Guid.TryParse(recordId, out var id) ? id : throw new ArgumentException($"'{AttioText.ForMessage(recordId)}' is not a record id (a UUID).", nameof(recordId)), null, null);
 
-    /// <summary>References the record whose unique attribute <paramref name="matchingAttribute"/> holds <paramref name="value"/>.</summary>
+    /// <summary>
+    /// References the record whose unique attribute <paramref name="matchingAttribute"/> holds <paramref name="value"/>.
+    /// The attribute's type comes from the schema facts of the attribute the reference is written to (generated records
+    /// know every target's unique attributes) or from Attio's standard objects; otherwise validation asks for the typed overload.
+    /// </summary>
     public static RecordReference ByMatch(string targetObject, string matchingAttribute, string value) =>
         new(targetObject, null, matchingAttribute, value);
 
@@ -62,13 +67,6 @@ public sealed record RecordReference
 
     /// <summary>A workspace by <c>workspace_id</c>.</summary>
     public static RecordReference Workspace(string workspaceId) => ByMatch("workspaces", "workspace_id", AttioAttributeType.Text, workspaceId);
-
-    // Without an explicit type, the slug decides: Attio's unique email and domain attributes carry those words.
-    private static AttioAttributeType GuessType(string slug) =>
-        slug.Contains("email", StringComparison.OrdinalIgnoreCase) ? AttioAttributeType.EmailAddress
-        : slug.Contains("domain", StringComparison.OrdinalIgnoreCase) && !slug.EndsWith("_id", StringComparison.Ordinal) ? AttioAttributeType.Domain
-        : slug.Contains("phone", StringComparison.OrdinalIgnoreCase) ? AttioAttributeType.PhoneNumber
-        : AttioAttributeType.Text;
 
     /// <inheritdoc />
     public override string ToString() =>

@@ -9,6 +9,9 @@ public enum AttioFieldState : byte
     /// <summary>Assigned a value: written.</summary>
     Set = 1,
 
-    /// <summary>Assigned null (or an empty collection): sent as <c>[]</c>, which clears the value in Attio.</summary>
+    /// <summary>
+    /// Assigned null (or an empty collection): sent as <c>null</c> (single-value) or <c>[]</c> (multiselect), which
+    /// clears the value in Attio (see <see cref="AttioFields.WriteClear"/>).
+    /// </summary>
     Cleared = 2,
 }

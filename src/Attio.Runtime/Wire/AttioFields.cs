@@ -4,8 +4,9 @@ namespace Attio;
 
 /// <summary>
 /// Validation and wire helpers for one attribute of a record, used by generated code.
-/// A set value is written as a one-element array, a collection as an array, a clear as <c>[]</c>
-/// (Attio treats an empty array as "no value"; <c>null</c> is never sent).
+/// A set value is written as a one-element array, a collection as an array. A clear is written by
+/// <see cref="WriteClear"/>: <c>null</c> for a single-value attribute, <c>[]</c> for a multiselect one
+/// (docs/runtime.md, "How a value is cleared", gives the evidence for each form).
 /// </summary>
 public static class AttioFields
 {
@@ -39,7 +40,7 @@ public static class AttioFields
             return true;
         }
 
-        errors.Add(attribute, state == AttioFieldState.Cleared ? "[] (clear)" : null,
+        errors.Add(attribute, state == AttioFieldState.Cleared ? "null (clear)" : null,
             "no value: the attribute is read-only (is_writable is false), only Attio writes it");
         return false;
     }
@@ -72,49 +73,104 @@ public static class AttioFields
         }
     }
 
-    /// <summary>Writes <c>"slug": [value]</c>, <c>"slug": []</c> or nothing, by state.</summary>
+    /// <summary>Writes <c>"slug": [value]</c>, a clear (<see cref="WriteClear"/>) or nothing, by state.</summary>
     public static void Write<T>(Utf8JsonWriter writer, AttioAttributeInfo attribute, AttioFieldState state, T value, IAttioValueCodec<T> codec)
     {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(attribute);
+        ArgumentNullException.ThrowIfNull(codec);
         if (state == AttioFieldState.NotSet)
         {
             return;
         }
 
-        writer.WriteStartArray(attribute.Slug);
-        if (state == AttioFieldState.Set)
+        if (state == AttioFieldState.Cleared)
         {
-            codec.Write(writer, value);
+            WriteClear(writer, attribute);
+            return;
+        }
+
+        writer.WriteStartArray(attribute.Slug);
+        WriteOne(writer, attribute, value, codec);
+        writer.WriteEndArray();
+    }
+
+    /// <summary>
+    /// Writes the clear of <paramref name="attribute"/>: <c>"slug": null</c> for a single-value attribute (Attio documents
+    /// null as the way to unset a value, and a live PATCH with null cleared a text attribute), <c>"slug": []</c> for a
+    /// multiselect one (the spec's PUT "overwrite/remove" with an empty list; a PATCH cannot remove list values, so
+    /// the write that carries it must be a PUT or an assert).
+    /// </summary>
+    public static void WriteClear(Utf8JsonWriter writer, AttioAttributeInfo attribute)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(attribute);
+        if (attribute.IsMultiselect)
+        {
+            writer.WriteStartArray(attribute.Slug);
+            writer.WriteEndArray();
+        }
+        else
+        {
+            writer.WriteNull(attribute.Slug);
+        }
+    }
+
+    /// <summary>True when clearing <paramref name="attribute"/> needs a write that removes list values (PUT or assert).</summary>
+    public static bool ClearNeedsOverwrite(AttioAttributeInfo attribute)
+    {
+        ArgumentNullException.ThrowIfNull(attribute);
+        return attribute.IsMultiselect;
+    }
+
+    /// <summary>Writes <c>"slug": [v1, v2, ...]</c>, a clear (<see cref="WriteClear"/>) or nothing, by state.</summary>
+    public static void WriteMany<T>(Utf8JsonWriter writer, AttioAttributeInfo attribute, AttioFieldState state, IEnumerable<T>? values, IAttioValueCodec<T> codec)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(attribute);
+        ArgumentNullException.ThrowIfNull(codec);
+        if (state == AttioFieldState.NotSet)
+        {
+            return;
+        }
+
+        if (state == AttioFieldState.Cleared || values is null)
+        {
+            WriteClear(writer, attribute);
+            return;
+        }
+
+        writer.WriteStartArray(attribute.Slug);
+        if (values is IReadOnlyList<T> list)
+        {
+            // Generated properties hold lists; indexing them avoids boxing an enumerator per attribute.
+            for (int i = 0; i < list.Count; i++)
+            {
+                WriteOne(writer, attribute, list[i], codec);
+            }
+        }
+        else
+        {
+            foreach (T value in values)
+            {
+                WriteOne(writer, attribute, value, codec);
+            }
         }
 
         writer.WriteEndArray();
     }
 
-    /// <summary>Writes <c>"slug": [v1, v2, ...]</c>, <c>"slug": []</c> or nothing, by state.</summary>
-    public static void WriteMany<T>(Utf8JsonWriter writer, AttioAttributeInfo attribute, AttioFieldState state, IEnumerable<T>? values, IAttioValueCodec<T> codec)
+    // Some wire forms depend on the attribute (a reference by match takes its type from the schema's facts).
+    private static void WriteOne<T>(Utf8JsonWriter writer, AttioAttributeInfo attribute, T value, IAttioValueCodec<T> codec)
     {
-        if (state == AttioFieldState.NotSet)
+        if (codec is IAttioAttributeAwareCodec<T> aware)
         {
-            return;
+            aware.Write(writer, attribute, value);
         }
-
-        writer.WriteStartArray(attribute.Slug);
-        if (state == AttioFieldState.Set && values is IReadOnlyList<T> list)
+        else
         {
-            // Generated properties hold lists; indexing them avoids boxing an enumerator per attribute.
-            for (int i = 0; i < list.Count; i++)
-            {
-                codec.Write(writer, list[i]);
-            }
+            codec.Write(writer, value);
         }
-        else if (state == AttioFieldState.Set && values is not null)
-        {
-            foreach (T value in values)
-            {
-                codec.Write(writer, value);
-            }
-        }
-
-        writer.WriteEndArray();
     }
 
     /// <summary>The state for a newly assigned collection: null or empty clears.</summary>

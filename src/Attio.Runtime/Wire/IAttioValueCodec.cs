@@ -15,3 +15,12 @@ public interface IAttioValueCodec<in T>
     /// <summary>Writes <paramref name="value"/> in Attio's explicit object form (one element of the values array).</summary>
     void Write(Utf8JsonWriter writer, T value);
 }
+
+/// <summary>
+/// A codec whose wire form depends on the attribute it writes for (e.g. a record reference by match, whose value form
+/// is the matching attribute's type, known from the schema). <see cref="AttioFields"/> prefers this overload.
+/// </summary>
+internal interface IAttioAttributeAwareCodec<in T> : IAttioValueCodec<T>
+{
+    void Write(Utf8JsonWriter writer, AttioAttributeInfo attribute, T value);
+}

@@ -200,7 +200,7 @@ public sealed class MappingConversionTests
     public void NullLeavesAttributesUntouchedUnlessWhenNullIsClear()
     {
         var source = Create("ProfileUpdated", ("Email", "ada@example.com"));
-        AssertValues("""{"email_addresses":[{"email_address":"ada@example.com"}],"twitter":[]}""", Values(source, "ToPerson"));
+        AssertValues("""{"email_addresses":[{"email_address":"ada@example.com"}],"twitter":null}""", Values(source, "ToPerson"));
     }
 
     [Fact]

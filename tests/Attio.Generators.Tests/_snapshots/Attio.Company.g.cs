@@ -20,13 +20,13 @@ public sealed partial class Company : global::Attio.AttioRecord
     public static class AttioAttributes
     {
         /// <summary><c>domains</c> (domain).</summary>
-        public static readonly global::Attio.AttioAttributeInfo Domains = new("companies", "domains", global::Attio.AttioAttributeType.Domain, true, null);
+        public static readonly global::Attio.AttioAttributeInfo Domains = new("companies", "domains", global::Attio.AttioAttributeType.Domain, true, null) { IsUnique = true };
         /// <summary><c>name</c> (text).</summary>
         public static readonly global::Attio.AttioAttributeInfo Name = new("companies", "name", global::Attio.AttioAttributeType.Text, false, null);
         /// <summary><c>description</c> (text).</summary>
         public static readonly global::Attio.AttioAttributeInfo Description = new("companies", "description", global::Attio.AttioAttributeType.Text, false, null);
         /// <summary><c>team</c> (record-reference).</summary>
-        public static readonly global::Attio.AttioAttributeInfo Team = new("companies", "team", global::Attio.AttioAttributeType.RecordReference, true, new string[] { "people" });
+        public static readonly global::Attio.AttioAttributeInfo Team = new("companies", "team", global::Attio.AttioAttributeType.RecordReference, true, new string[] { "people" }) { TargetUniqueAttributes = new global::Attio.AttioAttributeInfo[] { new("people", "record_id", global::Attio.AttioAttributeType.Text) { IsUnique = true }, new("people", "email_addresses", global::Attio.AttioAttributeType.EmailAddress) { IsUnique = true } } };
         /// <summary><c>categories</c> (select).</summary>
         public static readonly global::Attio.AttioAttributeInfo Categories = new("companies", "categories", global::Attio.AttioAttributeType.Select, true, null);
         /// <summary><c>primary_location</c> (location).</summary>
@@ -50,9 +50,9 @@ public sealed partial class Company : global::Attio.AttioRecord
         /// <summary><c>employee_range</c> (select).</summary>
         public static readonly global::Attio.AttioAttributeInfo EmployeeRange = new("companies", "employee_range", global::Attio.AttioAttributeType.Select, false, null);
         /// <summary><c>associated_deals</c> (record-reference).</summary>
-        public static readonly global::Attio.AttioAttributeInfo AssociatedDeals = new("companies", "associated_deals", global::Attio.AttioAttributeType.RecordReference, true, new string[] { "deals" });
+        public static readonly global::Attio.AttioAttributeInfo AssociatedDeals = new("companies", "associated_deals", global::Attio.AttioAttributeType.RecordReference, true, new string[] { "deals" }) { TargetUniqueAttributes = new global::Attio.AttioAttributeInfo[] { new("deals", "record_id", global::Attio.AttioAttributeType.Text) { IsUnique = true } } };
         /// <summary><c>associated_workspaces</c> (record-reference).</summary>
-        public static readonly global::Attio.AttioAttributeInfo AssociatedWorkspaces = new("companies", "associated_workspaces", global::Attio.AttioAttributeType.RecordReference, true, new string[] { "workspaces" });
+        public static readonly global::Attio.AttioAttributeInfo AssociatedWorkspaces = new("companies", "associated_workspaces", global::Attio.AttioAttributeType.RecordReference, true, new string[] { "workspaces" }) { TargetUniqueAttributes = new global::Attio.AttioAttributeInfo[] { new("workspaces", "record_id", global::Attio.AttioAttributeType.Text) { IsUnique = true }, new("workspaces", "workspace_id", global::Attio.AttioAttributeType.Text) { IsUnique = true } } };
 
         /// <summary>Every attribute above, in schema order.</summary>
         public static readonly global::System.Collections.Generic.IReadOnlyList<global::Attio.AttioAttributeInfo> All = new global::Attio.AttioAttributeInfo[]

@@ -20,17 +20,17 @@ public sealed partial class Deal : global::Attio.AttioRecord
     public static class AttioAttributes
     {
         /// <summary><c>name</c> (text).</summary>
-        public static readonly global::Attio.AttioAttributeInfo Name = new("deals", "name", global::Attio.AttioAttributeType.Text, false, null);
+        public static readonly global::Attio.AttioAttributeInfo Name = new("deals", "name", global::Attio.AttioAttributeType.Text, false, null) { IsRequired = true };
         /// <summary><c>stage</c> (status).</summary>
-        public static readonly global::Attio.AttioAttributeInfo Stage = new("deals", "stage", global::Attio.AttioAttributeType.Status, false, null);
+        public static readonly global::Attio.AttioAttributeInfo Stage = new("deals", "stage", global::Attio.AttioAttributeType.Status, false, null) { IsRequired = true };
         /// <summary><c>owner</c> (actor-reference).</summary>
-        public static readonly global::Attio.AttioAttributeInfo Owner = new("deals", "owner", global::Attio.AttioAttributeType.ActorReference, false, null);
+        public static readonly global::Attio.AttioAttributeInfo Owner = new("deals", "owner", global::Attio.AttioAttributeType.ActorReference, false, null) { IsRequired = true };
         /// <summary><c>value</c> (currency).</summary>
         public static readonly global::Attio.AttioAttributeInfo Value = new("deals", "value", global::Attio.AttioAttributeType.Currency, false, null);
         /// <summary><c>associated_people</c> (record-reference).</summary>
-        public static readonly global::Attio.AttioAttributeInfo AssociatedPeople = new("deals", "associated_people", global::Attio.AttioAttributeType.RecordReference, true, new string[] { "people" });
+        public static readonly global::Attio.AttioAttributeInfo AssociatedPeople = new("deals", "associated_people", global::Attio.AttioAttributeType.RecordReference, true, new string[] { "people" }) { TargetUniqueAttributes = new global::Attio.AttioAttributeInfo[] { new("people", "record_id", global::Attio.AttioAttributeType.Text) { IsUnique = true }, new("people", "email_addresses", global::Attio.AttioAttributeType.EmailAddress) { IsUnique = true } } };
         /// <summary><c>associated_company</c> (record-reference).</summary>
-        public static readonly global::Attio.AttioAttributeInfo AssociatedCompany = new("deals", "associated_company", global::Attio.AttioAttributeType.RecordReference, false, new string[] { "companies" });
+        public static readonly global::Attio.AttioAttributeInfo AssociatedCompany = new("deals", "associated_company", global::Attio.AttioAttributeType.RecordReference, false, new string[] { "companies" }) { TargetUniqueAttributes = new global::Attio.AttioAttributeInfo[] { new("companies", "record_id", global::Attio.AttioAttributeType.Text) { IsUnique = true }, new("companies", "domains", global::Attio.AttioAttributeType.Domain) { IsUnique = true } } };
 
         /// <summary>Every attribute above, in schema order.</summary>
         public static readonly global::System.Collections.Generic.IReadOnlyList<global::Attio.AttioAttributeInfo> All = new global::Attio.AttioAttributeInfo[]

@@ -44,7 +44,7 @@ namespace App
             }
             if (this.Workspaces is { } value1)
             {
-                var items1 = global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Where(value1, static item => item is not null), static item => global::Attio.RecordReference.ByMatch("workspaces", "workspace_id", item!)));
+                var items1 = global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Where(value1, static item => item is not null), static item => global::Attio.RecordReference.ByMatch("workspaces", "workspace_id", global::Attio.AttioAttributeType.Text, item!)));
                 if (items1.Length > 0)
                 {
                     record.Workspace = items1;
@@ -70,7 +70,7 @@ namespace App
             {
                 if (this.Workspaces is { } value1)
                 {
-                    var items1 = global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Where(value1, static item => item is not null), static item => global::Attio.RecordReference.ByMatch("workspaces", "workspace_id", item!)));
+                    var items1 = global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Where(value1, static item => item is not null), static item => global::Attio.RecordReference.ByMatch("workspaces", "workspace_id", global::Attio.AttioAttributeType.Text, item!)));
                     if (items1.Length > 0)
                     {
                         record.Workspace = items1;

@@ -22,11 +22,11 @@ public sealed partial class Person : global::Attio.AttioRecord
         /// <summary><c>name</c> (personal-name).</summary>
         public static readonly global::Attio.AttioAttributeInfo Name = new("people", "name", global::Attio.AttioAttributeType.PersonalName, false, null);
         /// <summary><c>email_addresses</c> (email-address).</summary>
-        public static readonly global::Attio.AttioAttributeInfo EmailAddresses = new("people", "email_addresses", global::Attio.AttioAttributeType.EmailAddress, true, null);
+        public static readonly global::Attio.AttioAttributeInfo EmailAddresses = new("people", "email_addresses", global::Attio.AttioAttributeType.EmailAddress, true, null) { IsUnique = true };
         /// <summary><c>description</c> (text).</summary>
         public static readonly global::Attio.AttioAttributeInfo Description = new("people", "description", global::Attio.AttioAttributeType.Text, false, null);
         /// <summary><c>company</c> (record-reference).</summary>
-        public static readonly global::Attio.AttioAttributeInfo Company = new("people", "company", global::Attio.AttioAttributeType.RecordReference, false, new string[] { "companies" });
+        public static readonly global::Attio.AttioAttributeInfo Company = new("people", "company", global::Attio.AttioAttributeType.RecordReference, false, new string[] { "companies" }) { TargetUniqueAttributes = new global::Attio.AttioAttributeInfo[] { new("companies", "record_id", global::Attio.AttioAttributeType.Text) { IsUnique = true }, new("companies", "domains", global::Attio.AttioAttributeType.Domain) { IsUnique = true } } };
         /// <summary><c>job_title</c> (text).</summary>
         public static readonly global::Attio.AttioAttributeInfo JobTitle = new("people", "job_title", global::Attio.AttioAttributeType.Text, false, null);
         /// <summary><c>phone_numbers</c> (phone-number).</summary>
@@ -44,9 +44,9 @@ public sealed partial class Person : global::Attio.AttioRecord
         /// <summary><c>twitter</c> (text).</summary>
         public static readonly global::Attio.AttioAttributeInfo Twitter = new("people", "twitter", global::Attio.AttioAttributeType.Text, false, null);
         /// <summary><c>associated_deals</c> (record-reference).</summary>
-        public static readonly global::Attio.AttioAttributeInfo AssociatedDeals = new("people", "associated_deals", global::Attio.AttioAttributeType.RecordReference, true, new string[] { "deals" });
+        public static readonly global::Attio.AttioAttributeInfo AssociatedDeals = new("people", "associated_deals", global::Attio.AttioAttributeType.RecordReference, true, new string[] { "deals" }) { TargetUniqueAttributes = new global::Attio.AttioAttributeInfo[] { new("deals", "record_id", global::Attio.AttioAttributeType.Text) { IsUnique = true } } };
         /// <summary><c>associated_users</c> (record-reference).</summary>
-        public static readonly global::Attio.AttioAttributeInfo AssociatedUsers = new("people", "associated_users", global::Attio.AttioAttributeType.RecordReference, true, new string[] { "users" });
+        public static readonly global::Attio.AttioAttributeInfo AssociatedUsers = new("people", "associated_users", global::Attio.AttioAttributeType.RecordReference, true, new string[] { "users" }) { TargetUniqueAttributes = new global::Attio.AttioAttributeInfo[] { new("users", "record_id", global::Attio.AttioAttributeType.Text) { IsUnique = true }, new("users", "primary_email_address", global::Attio.AttioAttributeType.EmailAddress) { IsUnique = true }, new("users", "user_id", global::Attio.AttioAttributeType.Text) { IsUnique = true } } };
 
         /// <summary>Every attribute above, in schema order.</summary>
         public static readonly global::System.Collections.Generic.IReadOnlyList<global::Attio.AttioAttributeInfo> All = new global::Attio.AttioAttributeInfo[]

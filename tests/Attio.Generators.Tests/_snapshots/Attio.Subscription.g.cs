@@ -20,9 +20,9 @@ public sealed partial class Subscription : global::Attio.AttioRecord
     public static class AttioAttributes
     {
         /// <summary><c>subscription_id</c> (text).</summary>
-        public static readonly global::Attio.AttioAttributeInfo SubscriptionId = new("subscriptions", "subscription_id", global::Attio.AttioAttributeType.Text, false, null);
+        public static readonly global::Attio.AttioAttributeInfo SubscriptionId = new("subscriptions", "subscription_id", global::Attio.AttioAttributeType.Text, false, null) { IsUnique = true, IsRequired = true };
         /// <summary><c>invoice_reference</c> (text).</summary>
-        public static readonly global::Attio.AttioAttributeInfo InvoiceReference = new("subscriptions", "invoice_reference", global::Attio.AttioAttributeType.Text, false, null);
+        public static readonly global::Attio.AttioAttributeInfo InvoiceReference = new("subscriptions", "invoice_reference", global::Attio.AttioAttributeType.Text, false, null) { IsUnique = true };
         /// <summary><c>plan</c> (select).</summary>
         public static readonly global::Attio.AttioAttributeInfo Plan = new("subscriptions", "plan", global::Attio.AttioAttributeType.Select, false, null);
         /// <summary><c>features</c> (select).</summary>
@@ -42,9 +42,9 @@ public sealed partial class Subscription : global::Attio.AttioRecord
         /// <summary><c>health_score</c> (rating).</summary>
         public static readonly global::Attio.AttioAttributeInfo HealthScore = new("subscriptions", "health_score", global::Attio.AttioAttributeType.Rating, false, null);
         /// <summary><c>billing_users</c> (record-reference).</summary>
-        public static readonly global::Attio.AttioAttributeInfo BillingUsers = new("subscriptions", "billing_users", global::Attio.AttioAttributeType.RecordReference, true, new string[] { "users" });
+        public static readonly global::Attio.AttioAttributeInfo BillingUsers = new("subscriptions", "billing_users", global::Attio.AttioAttributeType.RecordReference, true, new string[] { "users" }) { TargetUniqueAttributes = new global::Attio.AttioAttributeInfo[] { new("users", "record_id", global::Attio.AttioAttributeType.Text) { IsUnique = true }, new("users", "primary_email_address", global::Attio.AttioAttributeType.EmailAddress) { IsUnique = true }, new("users", "user_id", global::Attio.AttioAttributeType.Text) { IsUnique = true } } };
         /// <summary><c>workspace</c> (record-reference).</summary>
-        public static readonly global::Attio.AttioAttributeInfo Workspace = new("subscriptions", "workspace", global::Attio.AttioAttributeType.RecordReference, false, new string[] { "workspaces" });
+        public static readonly global::Attio.AttioAttributeInfo Workspace = new("subscriptions", "workspace", global::Attio.AttioAttributeType.RecordReference, false, new string[] { "workspaces" }) { TargetUniqueAttributes = new global::Attio.AttioAttributeInfo[] { new("workspaces", "record_id", global::Attio.AttioAttributeType.Text) { IsUnique = true }, new("workspaces", "workspace_id", global::Attio.AttioAttributeType.Text) { IsUnique = true } } };
         /// <summary><c>account_manager</c> (actor-reference).</summary>
         public static readonly global::Attio.AttioAttributeInfo AccountManager = new("subscriptions", "account_manager", global::Attio.AttioAttributeType.ActorReference, false, null);
         /// <summary><c>billing_address</c> (location).</summary>

@@ -20,13 +20,13 @@ public sealed partial class User : global::Attio.AttioRecord
     public static class AttioAttributes
     {
         /// <summary><c>person</c> (record-reference).</summary>
-        public static readonly global::Attio.AttioAttributeInfo Person = new("users", "person", global::Attio.AttioAttributeType.RecordReference, false, new string[] { "people" });
+        public static readonly global::Attio.AttioAttributeInfo Person = new("users", "person", global::Attio.AttioAttributeType.RecordReference, false, new string[] { "people" }) { TargetUniqueAttributes = new global::Attio.AttioAttributeInfo[] { new("people", "record_id", global::Attio.AttioAttributeType.Text) { IsUnique = true }, new("people", "email_addresses", global::Attio.AttioAttributeType.EmailAddress) { IsUnique = true } } };
         /// <summary><c>primary_email_address</c> (email-address).</summary>
-        public static readonly global::Attio.AttioAttributeInfo PrimaryEmailAddress = new("users", "primary_email_address", global::Attio.AttioAttributeType.EmailAddress, false, null);
+        public static readonly global::Attio.AttioAttributeInfo PrimaryEmailAddress = new("users", "primary_email_address", global::Attio.AttioAttributeType.EmailAddress, false, null) { IsUnique = true, IsRequired = true };
         /// <summary><c>user_id</c> (text).</summary>
-        public static readonly global::Attio.AttioAttributeInfo UserId = new("users", "user_id", global::Attio.AttioAttributeType.Text, false, null);
+        public static readonly global::Attio.AttioAttributeInfo UserId = new("users", "user_id", global::Attio.AttioAttributeType.Text, false, null) { IsUnique = true, IsRequired = true };
         /// <summary><c>workspace</c> (record-reference).</summary>
-        public static readonly global::Attio.AttioAttributeInfo Workspace = new("users", "workspace", global::Attio.AttioAttributeType.RecordReference, true, new string[] { "workspaces" });
+        public static readonly global::Attio.AttioAttributeInfo Workspace = new("users", "workspace", global::Attio.AttioAttributeType.RecordReference, true, new string[] { "workspaces" }) { TargetUniqueAttributes = new global::Attio.AttioAttributeInfo[] { new("workspaces", "record_id", global::Attio.AttioAttributeType.Text) { IsUnique = true }, new("workspaces", "workspace_id", global::Attio.AttioAttributeType.Text) { IsUnique = true } } };
         /// <summary><c>role</c> (select).</summary>
         public static readonly global::Attio.AttioAttributeInfo Role = new("users", "role", global::Attio.AttioAttributeType.Select, false, null);
 

@@ -20,13 +20,13 @@ public sealed partial class Workspace : global::Attio.AttioRecord
     public static class AttioAttributes
     {
         /// <summary><c>workspace_id</c> (text).</summary>
-        public static readonly global::Attio.AttioAttributeInfo WorkspaceId = new("workspaces", "workspace_id", global::Attio.AttioAttributeType.Text, false, null);
+        public static readonly global::Attio.AttioAttributeInfo WorkspaceId = new("workspaces", "workspace_id", global::Attio.AttioAttributeType.Text, false, null) { IsUnique = true, IsRequired = true };
         /// <summary><c>name</c> (text).</summary>
         public static readonly global::Attio.AttioAttributeInfo Name = new("workspaces", "name", global::Attio.AttioAttributeType.Text, false, null);
         /// <summary><c>users</c> (record-reference).</summary>
-        public static readonly global::Attio.AttioAttributeInfo Users = new("workspaces", "users", global::Attio.AttioAttributeType.RecordReference, true, new string[] { "users" });
+        public static readonly global::Attio.AttioAttributeInfo Users = new("workspaces", "users", global::Attio.AttioAttributeType.RecordReference, true, new string[] { "users" }) { TargetUniqueAttributes = new global::Attio.AttioAttributeInfo[] { new("users", "record_id", global::Attio.AttioAttributeType.Text) { IsUnique = true }, new("users", "primary_email_address", global::Attio.AttioAttributeType.EmailAddress) { IsUnique = true }, new("users", "user_id", global::Attio.AttioAttributeType.Text) { IsUnique = true } } };
         /// <summary><c>company</c> (record-reference).</summary>
-        public static readonly global::Attio.AttioAttributeInfo Company = new("workspaces", "company", global::Attio.AttioAttributeType.RecordReference, false, new string[] { "companies" });
+        public static readonly global::Attio.AttioAttributeInfo Company = new("workspaces", "company", global::Attio.AttioAttributeType.RecordReference, false, new string[] { "companies" }) { TargetUniqueAttributes = new global::Attio.AttioAttributeInfo[] { new("companies", "record_id", global::Attio.AttioAttributeType.Text) { IsUnique = true }, new("companies", "domains", global::Attio.AttioAttributeType.Domain) { IsUnique = true } } };
         /// <summary><c>avatar_url</c> (text).</summary>
         public static readonly global::Attio.AttioAttributeInfo AvatarUrl = new("workspaces", "avatar_url", global::Attio.AttioAttributeType.Text, false, null);
 

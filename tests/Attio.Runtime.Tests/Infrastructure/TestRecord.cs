@@ -67,10 +67,6 @@ internal abstract class TestRecord : AttioRecord
 
         public void Validate(AttioValidationErrors errors) => AttioFields.CheckWritable(Attribute, State, errors);
 
-        public void Write(Utf8JsonWriter writer)
-        {
-            writer.WriteStartArray(Attribute.Slug);
-            writer.WriteEndArray();
-        }
+        public void Write(Utf8JsonWriter writer) => AttioFields.WriteClear(writer, Attribute);
     }
 }

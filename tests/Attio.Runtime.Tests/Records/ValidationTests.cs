@@ -43,7 +43,8 @@ public sealed class ValidationTests
             r => r.Set(S.Mrr, AttioCodecs.Currency, 0.00001m),
             r => r.Set(S.Mrr, AttioCodecs.Currency, 1.23456m),
             r => r.Set(S.Mrr, AttioCodecs.Currency, -9.99999m),
-            r => r.Set(S.Mrr, AttioCodecs.Currency, 100_000_000_000m),
+            r => r.Set(S.Mrr, AttioCodecs.Currency, 1_234_567_890_123.4567m),
+            r => r.Set(S.Mrr, AttioCodecs.Currency, 9_999_999_999_999_999m),
             r => r.SetMany(S.Mrr, AttioCodecs.Currency, [1m, 2m]),
         ],
         ["date"] =
@@ -73,9 +74,8 @@ public sealed class ValidationTests
         ["status"] =
         [
             r => r.Set(S.Stage, AttioCodecs.Status, (StatusOption)""),
-            r => r.Set(S.Stage, AttioCodecs.Status, (StatusOption)"   "),
             r => r.Set(S.Stage, AttioCodecs.Status, default),
-            r => r.Set(S.Stage, AttioCodecs.Status, (StatusOption)" Active"),
+            r => r.Set(S.Stage, AttioCodecs.Status, (StatusOption)"\uDC00"),
             r => r.Set(S.Stage, AttioCodecs.Status, (StatusOption)"Act\uD800ive"),
             r => r.SetMany(S.Stage, AttioCodecs.Status, [(StatusOption)"Active", (StatusOption)"Trial"]),
             r => r.Set(S.Plan, AttioCodecs.Status, (StatusOption)"Pro"),
@@ -83,9 +83,9 @@ public sealed class ValidationTests
         ["select"] =
         [
             r => r.Set(S.Plan, AttioCodecs.Select, ""),
-            r => r.Set(S.Plan, AttioCodecs.Select, " "),
+            r => r.Set(S.Plan, AttioCodecs.Select, "\uD800"),
             r => r.Set(S.Plan, AttioCodecs.Select, default),
-            r => r.Set(S.Plan, AttioCodecs.Select, "Pro "),
+            r => r.SetMany(S.Features, AttioCodecs.Select, ["SSO", default]),
             r => r.SetMany(S.Plan, AttioCodecs.Select, ["Pro", "Free"]),
             r => r.SetMany(S.Features, AttioCodecs.Select, ["SSO", ""]),
         ],
@@ -115,19 +115,20 @@ public sealed class ValidationTests
             r => r.Set(S.BillingAddress, AttioCodecs.Location, new Location { Locality = "Nowhere", CountryCode = "ZZ" }),
             r => r.Set(S.BillingAddress, AttioCodecs.Location, new Location { Locality = "Pole", Latitude = "91", Longitude = "0" }),
             r => r.Set(S.BillingAddress, AttioCodecs.Location, new Location { Locality = "Edge", Latitude = "0", Longitude = "180.5" }),
-            r => r.Set(S.BillingAddress, AttioCodecs.Location, new Location { Locality = "Half", Latitude = "51.5" }),
+            r => r.Set(S.BillingAddress, AttioCodecs.Location, new Location { Locality = "Half", Longitude = "east" }),
             r => r.Set(S.BillingAddress, AttioCodecs.Location, new Location { Locality = "Words", Latitude = "north", Longitude = "west" }),
             r => r.Set(S.BillingAddress, AttioCodecs.Location, new Location()),
             r => r.Set(S.BillingAddress, AttioCodecs.Location, null!),
         ],
         ["domain"] =
         [
-            r => r.SetMany(S.BillingDomains, AttioCodecs.Domain, ["https://acme.example"]),
-            r => r.SetMany(S.BillingDomains, AttioCodecs.Domain, ["acme.example/pricing"]),
+            r => r.SetMany(S.BillingDomains, AttioCodecs.Domain, ["https://"]),
+            r => r.SetMany(S.BillingDomains, AttioCodecs.Domain, ["192.168.0.1"]),
+            r => r.SetMany(S.BillingDomains, AttioCodecs.Domain, ["billing@acme.example"]),
             r => r.SetMany(S.BillingDomains, AttioCodecs.Domain, ["localhost"]),
             r => r.SetMany(S.BillingDomains, AttioCodecs.Domain, ["-acme.example"]),
             r => r.SetMany(S.BillingDomains, AttioCodecs.Domain, ["acme..example"]),
-            r => r.SetMany(S.BillingDomains, AttioCodecs.Domain, ["acme.example:8080"]),
+            r => r.SetMany(S.BillingDomains, AttioCodecs.Domain, ["acme.example:http"]),
             r => r.SetMany(S.BillingDomains, AttioCodecs.Domain, ["acme example.com"]),
         ],
         ["email-address"] =
@@ -149,6 +150,10 @@ public sealed class ValidationTests
             r => r.SetMany(S.BillingPhoneNumbers, AttioCodecs.PhoneNumber, [new PhoneNumber("+1234567890123456")]),
             r => r.SetMany(S.BillingPhoneNumbers, AttioCodecs.PhoneNumber, [new PhoneNumber("+44 abc 123")]),
             r => r.SetMany(S.BillingPhoneNumbers, AttioCodecs.PhoneNumber, [new PhoneNumber("+447700900123"), null!]),
+            r => r.SetMany(S.BillingPhoneNumbers, AttioCodecs.PhoneNumber, [new PhoneNumber("+44.20.7946.0958")]),
+            r => r.SetMany(S.BillingPhoneNumbers, AttioCodecs.PhoneNumber, [new PhoneNumber("000 000 0000", "US")]),
+            r => r.SetMany(S.BillingPhoneNumbers, AttioCodecs.PhoneNumber, [new PhoneNumber("123456789012345", "GB")]),
+            r => r.SetMany(S.BillingPhoneNumbers, AttioCodecs.PhoneNumber, [new PhoneNumber("5551234567", "AQ")]),
         ],
         ["personal-name"] =
         [
