@@ -18,6 +18,7 @@ public static class AttioFields
         ArgumentNullException.ThrowIfNull(attribute);
         ArgumentNullException.ThrowIfNull(codec);
         ArgumentNullException.ThrowIfNull(errors);
+        errors.Capture?.Add(attribute, state, value, codec);
         if (state == AttioFieldState.NotSet || !CheckWritable(attribute, state, errors))
         {
             return;
@@ -34,6 +35,7 @@ public static class AttioFields
     {
         ArgumentNullException.ThrowIfNull(attribute);
         ArgumentNullException.ThrowIfNull(errors);
+        errors.Capture?.AddClear(attribute, state);
         if (state == AttioFieldState.NotSet || attribute.IsWritable)
         {
             return true;
@@ -50,6 +52,7 @@ public static class AttioFields
         ArgumentNullException.ThrowIfNull(attribute);
         ArgumentNullException.ThrowIfNull(codec);
         ArgumentNullException.ThrowIfNull(errors);
+        errors.Capture?.AddMany(attribute, state, values, codec);
         if (state == AttioFieldState.NotSet || !CheckWritable(attribute, state, errors) || state != AttioFieldState.Set || values is null)
         {
             return;
