@@ -118,6 +118,10 @@ public sealed partial class AttioSender : IAsyncDisposable
     public ValueTask<AttioDeliveryReceipt> EnqueueGroupAsync(string domain, string workspaceId, AttioRecord? company = null, AttioRecord? workspace = null, string? userId = null, DateTimeOffset? timestamp = null, CancellationToken cancellationToken = default) =>
         EnqueueAsync(AttioDeliveryEvent.Group(domain, workspaceId, company, workspace, userId, timestamp), cancellationToken);
 
+    /// <summary>Enqueues a write plan built by <see cref="AttioActions"/>; see <see cref="EnqueueAsync"/>.</summary>
+    public ValueTask<AttioDeliveryReceipt> EnqueuePlanAsync(AttioWritePlan plan, DateTimeOffset? timestamp = null, CancellationToken cancellationToken = default) =>
+        EnqueueAsync(AttioDeliveryEvent.Plan(plan, timestamp), cancellationToken);
+
     /// <summary>
     /// Delivers <paramref name="events"/> and returns one result per event, in input order. With <paramref name="coalesce"/>
     /// (the default), events on the same record are merged: the batch holds its deliveries back until it is fully enqueued or
@@ -502,7 +506,12 @@ public sealed partial class AttioSender : IAsyncDisposable
                     continue;
                 }
 
-                AttioStoredRecord stored = await SendStepAsync(op, step, recordIds).ConfigureAwait(false);
+                AttioStoredRecord stored = await AttioPlanExecutor.ExecuteStepAsync(_client, DeliveryPlanner.ToWriteStep(step, op.Steps), recordIds, step.Dropped, _abort.Token,
+                    onRequest: () =>
+                    {
+                        op.Requests++;
+                        Interlocked.Increment(ref _requests);
+                    }).ConfigureAwait(false);
                 recordIds[i] = stored.RecordId;
                 written[step.ObjectSlug] = stored.RecordId;
                 RecordDelivered(step, stored.RecordId);
@@ -563,19 +572,19 @@ public sealed partial class AttioSender : IAsyncDisposable
     {
         for (int i = op.Steps.Count - 1; i >= 0; i--)
         {
-            if (op.Steps[i].Kind == DeliveryStepKind.Assert)
+            if (op.Steps[i].Mode == AttioWriteMode.Assert)
             {
                 return recordIds[i];
             }
         }
 
-        return null;
+        return recordIds.Length > 0 ? recordIds[0] : null;
     }
 
     // Drops values older than ones already delivered; returns the known record id when nothing is left to write.
     private string? PrepareStep(DeliveryStep step)
     {
-        if (!_options.StaleWriteProtection || step.Kind != DeliveryStepKind.Assert)
+        if (!_options.StaleWriteProtection || step.Mode != AttioWriteMode.Assert)
         {
             return null;
         }
@@ -604,7 +613,7 @@ public sealed partial class AttioSender : IAsyncDisposable
 
     private void RecordDelivered(DeliveryStep step, string recordId)
     {
-        if (!_options.StaleWriteProtection || step.Kind != DeliveryStepKind.Assert)
+        if (!_options.StaleWriteProtection || step.Mode != AttioWriteMode.Assert)
         {
             return;
         }
@@ -622,23 +631,6 @@ public sealed partial class AttioSender : IAsyncDisposable
                 }
             }
         }
-    }
-
-    private async Task<AttioStoredRecord> SendStepAsync(DeliveryOperation op, DeliveryStep step, string?[] recordIds)
-    {
-        using HttpContent body = DeliveryJson.Body(step, recordIds);
-        CancellationToken token = _abort.Token;
-        op.Requests++;
-        Interlocked.Increment(ref _requests);
-        if (step.Kind == DeliveryStepKind.Assert)
-        {
-            string path = $"/v2/objects/{step.ObjectSlug}/records?matching_attribute={step.MatchingAttribute}";
-            return await AttioClient.SendAsync("PUT", path, () => _client.Api.AssertRecordAsync(step.ObjectSlug, step.MatchingAttribute!, body, token)).ConfigureAwait(false);
-        }
-
-        string recordId = recordIds[step.SourceStep]!;
-        return await AttioClient.SendAsync("PATCH", $"/v2/objects/{step.ObjectSlug}/records/{recordId}",
-            () => _client.Api.PatchRecordAsync(step.ObjectSlug, recordId, body, token)).ConfigureAwait(false);
     }
 
     private static (AttioDeliveryStatus Status, AttioDeliveryError Error) Classify(Exception ex) => ex switch
