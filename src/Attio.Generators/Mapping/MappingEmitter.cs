@@ -222,7 +222,7 @@ internal static class MappingEmitter
         w.Open("namespace " + (mapped.Namespace ?? resolved.Model.Namespace));
         w.Doc($"Client and sender overloads that take <see cref=\"{sourceType}\"/>: each builds the write plan of the mapped records and runs or queues it.");
         w.Line(CodeWriter.GeneratedCodeAttribute);
-        w.Open($"{access} static class {mapped.Name}AttioExtensions");
+        w.Open($"{access} static class {ExtensionsClassName(mapped)}");
         bool first = true;
         foreach (var target in asserts)
         {
@@ -267,7 +267,7 @@ internal static class MappingEmitter
         string remarks = appends
             ? "Mappings with <c>Multiselect = Append</c> are sent afterwards with PATCH, which adds to the values Attio has. Everything is validated before the first request."
             : "Everything is validated before the first request.";
-        w.Doc("The write plan: " + summary, remarks);
+        w.Doc($"The write plan of <see cref=\"{operation}Async\"/>, to run with <c>AttioClient.ExecuteAsync</c> or queue with <c>AttioSender.EnqueuePlanAsync</c>.", remarks);
         w.Line(CodeWriter.GeneratedCodeAttribute);
         w.Open($"{access} static global::Attio.AttioWritePlan {operation}Plan({sourceType} source)");
         if (!mapped.IsValueType)
@@ -292,6 +292,14 @@ internal static class MappingEmitter
         w.Line($"{access} static {ValueTask}<{Receipt}> Enqueue{operation}Async(this global::Attio.AttioSender sender, {sourceType} source, global::System.DateTimeOffset? timestamp = null, {Token})");
         w.Line($"    => sender.EnqueuePlanAsync({operation}Plan(source), timestamp, cancellationToken);");
         return false;
+    }
+
+    // Nested mapped classes are named with their containers, so two "Created" classes in one namespace get two classes.
+    private static string ExtensionsClassName(MappedClassModel mapped)
+    {
+        string prefix = "global::" + (mapped.Namespace is null ? string.Empty : mapped.Namespace + ".");
+        string path = mapped.FullyQualifiedName.StartsWith(prefix, System.StringComparison.Ordinal) ? mapped.FullyQualifiedName.Substring(prefix.Length) : mapped.Name;
+        return new string(path.Where(c => char.IsLetterOrDigit(c) || c == '_').ToArray()) + "AttioExtensions";
     }
 
     private static bool AppendsAny(ResolvedClass resolved, string firstObject, string secondObject) =>
