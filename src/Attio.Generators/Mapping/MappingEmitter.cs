@@ -238,17 +238,17 @@ internal static class MappingEmitter
         if (identify)
         {
             first = EmitTriple(w, first, access, sourceType, mapped, "IdentifyUser", "ExecuteIdentifyAsync", "global::Attio.AttioIdentifyResult",
-                ActionPlan(resolved, resolved.Model.Identify!, "people", "users", "Identify"),
+                ActionPlan(resolved, resolved.Model.Identify!, AttioStandardObjects.People, AttioStandardObjects.Users, "Identify"),
                 "Identify User for <paramref name=\"source\"/>: the person by its mapped email address, the user by its mapped <c>user_id</c>, linked to that person.",
-                AppendsAny(resolved, "people", "users"));
+                AppendsAny(resolved, AttioStandardObjects.People, AttioStandardObjects.Users));
         }
 
         if (group)
         {
             EmitTriple(w, first, access, sourceType, mapped, "GroupWorkspace", "ExecuteGroupAsync", "global::Attio.AttioGroupResult",
-                ActionPlan(resolved, resolved.Model.Group!, "companies", "workspaces", "Group"),
+                ActionPlan(resolved, resolved.Model.Group!, AttioStandardObjects.Companies, AttioStandardObjects.Workspaces, "Group"),
                 "Group Workspace for <paramref name=\"source\"/>: the company by its mapped domain, the workspace by its mapped <c>workspace_id</c>, linked to that company.",
-                AppendsAny(resolved, "companies", "workspaces"));
+                AppendsAny(resolved, AttioStandardObjects.Companies, AttioStandardObjects.Workspaces));
         }
 
         w.Close();
