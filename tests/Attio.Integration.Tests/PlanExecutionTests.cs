@@ -56,6 +56,20 @@ public sealed class PlanExecutionTests(EmulatorFixture attio) : IClassFixture<Em
     }
 
     [Fact]
+    public async Task TheSenderSendsTheClearsOfAnAppendUpdateWithPutToo()
+    {
+        var created = await attio.Client.AssertPersonAsync(new Person { EmailAddresses = ["sender-clear@example.com"], JobTitle = "Temporary" });
+        attio.Emulator.ClearJournal();
+        await using var sender = new AttioSender(attio.Client);
+
+        var result = await (await sender.EnqueuePlanAsync(AttioActions.Update(created.RecordId, new Person { JobTitle = null }))).Completion;
+
+        Assert.Equal(AttioDeliveryStatus.Delivered, result.Status);
+        Assert.Equal("PUT", Assert.Single(attio.Emulator.Journal).Method);
+        Assert.Empty((await attio.Client.GetPersonAsync(created.RecordId)).GetValues("job_title"));
+    }
+
+    [Fact]
     public async Task AnAppendUpdateWithoutClearsIsOnePatch()
     {
         var created = await attio.Client.AssertPersonAsync(new Person { EmailAddresses = ["patch-only@example.com"] });
