@@ -90,3 +90,27 @@ public sealed class HostingTests
         Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => provider.GetRequiredService<AttioSender>());
     }
 }
+
+public sealed class HostedDefaultsTests
+{
+    [Fact]
+    public void TheHostedSenderCoalescesByDefaultAndUsesTheHostsClock()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var services = new ServiceCollection().AddSingleton<TimeProvider>(clock).AddAttioSender();
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<AttioSenderOptions>>().Value;
+
+        Assert.True(options.Coalesce);
+        Assert.Same(clock, options.TimeProvider);
+        Assert.False(new AttioSenderOptions().Coalesce);
+    }
+
+    [Fact]
+    public void TheCallerStillDecides()
+    {
+        using var provider = new ServiceCollection().AddAttioSender(o => o.Coalesce = false).BuildServiceProvider();
+        Assert.False(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<AttioSenderOptions>>().Value.Coalesce);
+    }
+}

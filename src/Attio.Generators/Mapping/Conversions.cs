@@ -13,15 +13,6 @@ namespace Attio.Generators.Mapping;
 /// </summary>
 internal static class Conversions
 {
-    /// <summary>The natural unique key of the standard objects; a string member referencing them is matched by it.</summary>
-    private static readonly Dictionary<string, string> NaturalKeys = new(StringComparer.Ordinal)
-    {
-        ["people"] = "email_addresses",
-        ["companies"] = "domains",
-        ["users"] = "user_id",
-        ["workspaces"] = "workspace_id",
-    };
-
     /// <summary>The expression converting <paramref name="value"/> (of <paramref name="shape"/>, not null) for <paramref name="attribute"/>, or null when the type is not accepted.</summary>
     public static string? Expression(TypeShape shape, AttributeModel attribute, SchemaModel schema, string value)
     {
@@ -146,7 +137,8 @@ internal static class Conversions
             return null;
         }
 
-        if (NaturalKeys.TryGetValue(target, out var natural) && targetObject.Attributes.Any(a => a.ApiSlug == natural && a.IsUnique))
+        // A string member referencing a standard object is matched by its natural key.
+        if (AttioStandardObjects.NaturalKeyOf(target) is { } natural && targetObject.Attributes.Any(a => a.ApiSlug == natural && a.IsUnique))
         {
             return (target, natural);
         }

@@ -13,6 +13,9 @@ internal static class MappingEmitter
 {
     private const string Task = "global::System.Threading.Tasks.Task";
     private const string Stored = "global::Attio.AttioStoredRecord";
+    private const string ValueTask = "global::System.Threading.Tasks.ValueTask";
+    private const string Receipt = "global::Attio.AttioDeliveryReceipt";
+    private const string Actions = "global::Attio.AttioActions";
     private const string Token = "global::System.Threading.CancellationToken cancellationToken = default";
     private const string Append = "global::Attio.AttioMultiselect.Append";
     private const string Replace = "global::Attio.AttioMultiselect.Replace";
@@ -200,160 +203,131 @@ internal static class MappingEmitter
         }
     }
 
+    // The overloads go in the mapped class's own namespace (where code that uses the event already looks), one class per
+    // mapped class, so that they never collide with another mapped class's overloads or need a using of the records' namespace.
     private static void EmitClientOverloads(CodeWriter w, ResolvedClass resolved)
     {
         var mapped = resolved.Class;
         var asserts = resolved.Targets.Where(t => t.MatchingSlug is not null).ToList();
-        if (asserts.Count == 0 && !resolved.Identify && !resolved.Group)
+        bool identify = resolved.Identify && resolved.Model.Identify is not null;
+        bool group = resolved.Group && resolved.Model.Group is not null;
+        if (asserts.Count == 0 && !identify && !group)
         {
             return;
         }
 
         string access = mapped.IsPublic ? "public" : "internal";
         string sourceType = mapped.FullyQualifiedName;
-        string client = "this global::Attio.AttioClient client";
         w.Line();
-        w.Open("namespace " + resolved.Model.Namespace);
-        w.Open($"public static partial class {ModelBuilder.ClientClassName}");
+        w.Open("namespace " + (mapped.Namespace ?? resolved.Model.Namespace));
+        w.Doc($"Client and sender overloads that take <see cref=\"{sourceType}\"/>: each builds the write plan of the mapped records and runs or queues it.");
+        w.Line(CodeWriter.GeneratedCodeAttribute);
+        w.Open($"{access} static class {ExtensionsClassName(mapped)}");
         bool first = true;
         foreach (var target in asserts)
         {
-            if (!first)
-            {
-                w.Line();
-            }
-
-            first = false;
             string name = target.Record.ClassName.TrimStart('@');
-            string enumType = "global::" + resolved.Model.Namespace + "." + RecordEmitter.MatchingEnumName(target.Record);
-            string enumMember = target.Record.MatchingAttributes.First(m => m.Slug == target.MatchingSlug).Name;
-            string slug = SourceText.Doc(target.Object.ApiSlug);
-            w.Doc($"Creates or updates the <c>{slug}</c> record for <paramref name=\"source\"/>, matched on <c>{SourceText.Doc(target.MatchingSlug)}</c>; see <see cref=\"{sourceType}.{MethodName(target)}()\"/>.",
-                HasAppendPart(target)
-                    ? "Mappings with <c>Multiselect = Append</c> are sent afterwards with PATCH, which adds to the values Attio has. Everything is validated before the first request."
-                    : "Multiselect values of the matching attribute are added; other multiselect attributes sent are replaced.");
-            w.Line(CodeWriter.GeneratedCodeAttribute);
-            if (!HasAppendPart(target))
-            {
-                w.Line($"{access} static {Task}<{Stored}> Assert{name}Async({client}, {sourceType} source, {Token})");
-                w.Line($"    => client.Assert{name}Async({NotNull(mapped, "source")}.{MethodName(target)}(), {enumType}.{enumMember}, cancellationToken);");
-                continue;
-            }
-
-            w.Open($"{access} static async {Task}<{Stored}> Assert{name}Async({client}, {sourceType} source, {Token})");
-            w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
-            w.Line($"var record = {NotNull(mapped, "source")}.{MethodName(target)}({Replace});");
-            w.Line($"var appended = source.{MethodName(target)}({Append});");
-            w.Line("var errors = new global::Attio.AttioValidationErrors();");
-            w.Line("record.CollectValidationErrors(errors);");
-            w.Line("appended.CollectValidationErrors(errors);");
-            w.Line("errors.ThrowIfAny();");
-            w.Line($"var stored = await client.Assert{name}Async(record, {enumType}.{enumMember}, cancellationToken).ConfigureAwait(false);");
-            EmitAppend(w, target, "appended", "stored");
-            w.Line("return stored;");
-            w.Close();
+            string matching = SourceText.Literal(target.MatchingSlug!);
+            string[] plan = HasAppendPart(target)
+                ? [$"return {Actions}.Assert(source.{MethodName(target)}({Replace}), {matching}).ThenAppend(0, source.{MethodName(target)}({Append}));"]
+                : [$"return {Actions}.Assert(source.{MethodName(target)}(), {matching});"];
+            string summary = $"The <c>{SourceText.Doc(target.Object.ApiSlug)}</c> record for <paramref name=\"source\"/>, asserted on <c>{SourceText.Doc(target.MatchingSlug)}</c>; see <see cref=\"{sourceType}.{MethodName(target)}()\"/>.";
+            first = EmitTriple(w, first, access, sourceType, mapped, $"Assert{name}", "ExecuteRecordAsync", Stored, plan, summary, HasAppendPart(target));
         }
 
-        if (resolved.Identify && resolved.Model.Identify is { } identify)
+        if (identify)
         {
-            if (!first)
-            {
-                w.Line();
-            }
-
-            first = false;
-            EmitAction(w, resolved, access, sourceType, identify, "people", "users", "IdentifyUserAsync", "AttioIdentifyResult", "Person", "User",
-                "Identify User for <paramref name=\"source\"/>: the person by its mapped email address, the user by its mapped <c>user_id</c>, linked to that person.");
+            first = EmitTriple(w, first, access, sourceType, mapped, "IdentifyUser", "ExecuteIdentifyAsync", "global::Attio.AttioIdentifyResult",
+                ActionPlan(resolved, resolved.Model.Identify!, AttioStandardObjects.People, AttioStandardObjects.Users, "Identify"),
+                "Identify User for <paramref name=\"source\"/>: the person by its mapped email address, the user by its mapped <c>user_id</c>, linked to that person.",
+                AppendsAny(resolved, AttioStandardObjects.People, AttioStandardObjects.Users));
         }
 
-        if (resolved.Group && resolved.Model.Group is { } group)
+        if (group)
         {
-            if (!first)
-            {
-                w.Line();
-            }
-
-            EmitAction(w, resolved, access, sourceType, group, "companies", "workspaces", "GroupWorkspaceAsync", "AttioGroupResult", "Company", "Workspace",
-                "Group Workspace for <paramref name=\"source\"/>: the company by its mapped domain, the workspace by its mapped <c>workspace_id</c>, linked to that company.");
+            EmitTriple(w, first, access, sourceType, mapped, "GroupWorkspace", "ExecuteGroupAsync", "global::Attio.AttioGroupResult",
+                ActionPlan(resolved, resolved.Model.Group!, AttioStandardObjects.Companies, AttioStandardObjects.Workspaces, "Group"),
+                "Group Workspace for <paramref name=\"source\"/>: the company by its mapped domain, the workspace by its mapped <c>workspace_id</c>, linked to that company.",
+                AppendsAny(resolved, AttioStandardObjects.Companies, AttioStandardObjects.Workspaces));
         }
 
         w.Close();
         w.Close();
     }
 
-    private static void EmitAction(CodeWriter w, ResolvedClass resolved, string access, string sourceType, ActionModel action,
-        string firstObject, string secondObject, string method, string resultType, string firstResult, string secondResult, string summary)
+    // For one operation: the plan builder, the client overload that runs it and the sender overload that queues it.
+    private static bool EmitTriple(CodeWriter w, bool first, string access, string sourceType, MappedClassModel mapped, string operation,
+        string execute, string resultType, string[] planBody, string summary, bool appends)
+    {
+        if (!first)
+        {
+            w.Line();
+        }
+
+        string remarks = appends
+            ? "Mappings with <c>Multiselect = Append</c> are sent afterwards with PATCH, which adds to the values Attio has. Everything is validated before the first request."
+            : "Everything is validated before the first request.";
+        w.Doc($"The write plan of <see cref=\"{operation}Async\"/>, to run with <c>AttioClient.ExecuteAsync</c> or queue with <c>AttioSender.EnqueuePlanAsync</c>.", remarks);
+        w.Line(CodeWriter.GeneratedCodeAttribute);
+        w.Open($"{access} static global::Attio.AttioWritePlan {operation}Plan({sourceType} source)");
+        if (!mapped.IsValueType)
+        {
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(source);");
+        }
+
+        foreach (string line in planBody)
+        {
+            w.Line(line);
+        }
+
+        w.Close();
+        w.Line();
+        w.Doc(summary, remarks);
+        w.Line(CodeWriter.GeneratedCodeAttribute);
+        w.Line($"{access} static {Task}<{resultType}> {operation}Async(this global::Attio.AttioClient client, {sourceType} source, {Token})");
+        w.Line($"    => client.{execute}({operation}Plan(source), cancellationToken);");
+        w.Line();
+        w.Doc($"Queues <see cref=\"{operation}Async\"/> on the sender.");
+        w.Line(CodeWriter.GeneratedCodeAttribute);
+        w.Line($"{access} static {ValueTask}<{Receipt}> Enqueue{operation}Async(this global::Attio.AttioSender sender, {sourceType} source, global::System.DateTimeOffset? timestamp = null, {Token})");
+        w.Line($"    => sender.EnqueuePlanAsync({operation}Plan(source), timestamp, cancellationToken);");
+        return false;
+    }
+
+    // Nested mapped classes are named with their containers, so two "Created" classes in one namespace get two classes.
+    private static string ExtensionsClassName(MappedClassModel mapped)
+    {
+        string prefix = "global::" + (mapped.Namespace is null ? string.Empty : mapped.Namespace + ".");
+        string path = mapped.FullyQualifiedName.StartsWith(prefix, System.StringComparison.Ordinal) ? mapped.FullyQualifiedName.Substring(prefix.Length) : mapped.Name;
+        return new string(path.Where(c => char.IsLetterOrDigit(c) || c == '_').ToArray()) + "AttioExtensions";
+    }
+
+    private static bool AppendsAny(ResolvedClass resolved, string firstObject, string secondObject) =>
+        HasAppendPart(resolved.Targets.First(t => t.Object.ApiSlug == firstObject)) || HasAppendPart(resolved.Targets.First(t => t.Object.ApiSlug == secondObject));
+
+    private static string[] ActionPlan(ResolvedClass resolved, ActionModel action, string firstObject, string secondObject, string builder)
     {
         var first = resolved.Targets.First(t => t.Object.ApiSlug == firstObject);
         var second = resolved.Targets.First(t => t.Object.ApiSlug == secondObject);
-        bool appends = HasAppendPart(first) || HasAppendPart(second);
-        w.Doc(summary, appends
-            ? "Mappings with <c>Multiselect = Append</c> are sent afterwards with PATCH, which adds to the values Attio has. Everything is validated before the first request."
-            : "Both records are validated before the first request.");
-        w.Line(CodeWriter.GeneratedCodeAttribute);
-        w.Open($"{access} static async {Task}<global::Attio.{resultType}> {method}(this global::Attio.AttioClient client, {sourceType} source, {Token})");
-        w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
-        string firstPart = HasAppendPart(first) ? Replace : string.Empty;
-        string secondPart = HasAppendPart(second) ? Replace : string.Empty;
-        w.Line($"var first = {NotNull(resolved.Class, "source")}.{MethodName(first)}({firstPart});");
-        w.Line($"var second = source.{MethodName(second)}({secondPart});");
-        string key = action.FirstKeyIsMultiselect
-            ? $"(first.{action.FirstKeyProperty} is {{ Count: > 0 }} keys ? keys[0] : null)"
-            : $"first.{action.FirstKeyProperty}";
-        w.Line($"string firstKey = {key} ?? throw new global::System.ArgumentException({SourceText.Literal($"The mapped {firstObject}.{action.FirstKeySlug} is empty.")}, nameof(source));");
-        w.Line($"string secondKey = second.{action.SecondKeyProperty} ?? throw new global::System.ArgumentException({SourceText.Literal($"The mapped {secondObject}.{action.SecondKeySlug} is empty.")}, nameof(source));");
-        if (appends)
-        {
-            w.Line("var errors = new global::Attio.AttioValidationErrors();");
-            if (HasAppendPart(first))
-            {
-                w.Line($"var firstAppended = source.{MethodName(first)}({Append});");
-                w.Line("firstAppended.CollectValidationErrors(errors);");
-            }
-
-            if (HasAppendPart(second))
-            {
-                w.Line($"var secondAppended = source.{MethodName(second)}({Append});");
-                w.Line("secondAppended.CollectValidationErrors(errors);");
-            }
-
-            w.Line("errors.ThrowIfAny();");
-        }
-
-        w.Line($"var result = await client.{method}(firstKey, secondKey, first, second, cancellationToken: cancellationToken).ConfigureAwait(false);");
-        if (!appends)
-        {
-            w.Line("return result;");
-            w.Close();
-            return;
-        }
-
-        w.Line($"var storedFirst = result.{firstResult};");
-        w.Line($"var storedSecond = result.{secondResult};");
+        const string Keys = "global::Attio.AttioMappedKeys";
+        string firstKey = $"{Keys}.{(action.FirstKeyIsMultiselect ? "First" : "Of")}(first.{action.FirstKeyProperty}, {SourceText.Literal(firstObject + "." + action.FirstKeySlug)})";
+        string secondKey = $"{Keys}.Of(second.{action.SecondKeyProperty}, {SourceText.Literal(secondObject + "." + action.SecondKeySlug)})";
+        string plan = $"return {Actions}.{builder}({firstKey}, {secondKey}, first, second)";
         if (HasAppendPart(first))
         {
-            EmitAppend(w, first, "firstAppended", "storedFirst");
+            plan += $".ThenAppend(0, source.{MethodName(first)}({Append}))";
         }
 
         if (HasAppendPart(second))
         {
-            EmitAppend(w, second, "secondAppended", "storedSecond");
+            plan += $".ThenAppend(1, source.{MethodName(second)}({Append}))";
         }
 
-        w.Line($"return new global::Attio.{resultType}(storedFirst, storedSecond);");
-        w.Close();
+        return
+        [
+            $"var first = source.{MethodName(first)}({(HasAppendPart(first) ? Replace : string.Empty)});",
+            $"var second = source.{MethodName(second)}({(HasAppendPart(second) ? Replace : string.Empty)});",
+            plan + ";",
+        ];
     }
-
-    private static void EmitAppend(CodeWriter w, ResolvedTarget target, string record, string stored)
-    {
-        var slugs = target.Mappings.Where(m => IsAppendPart(target, m)).Select(m => m.Attribute.ApiSlug).Distinct();
-        string condition = string.Join(" || ", slugs.Select(s => $"{record}.GetState({SourceText.Literal(s)}) != global::Attio.AttioFieldState.NotSet"));
-        w.Open($"if ({condition})");
-        w.Line($"{stored} = await client.UpdateRecordAsync({record}, {stored}.RecordId, global::Attio.AttioUpdateMode.Append, cancellationToken).ConfigureAwait(false);");
-        w.Close();
-    }
-
-    /// <summary>For classes, a null check on the way: <c>(source ?? throw ...)</c>; structs need none.</summary>
-    private static string NotNull(MappedClassModel mapped, string name) =>
-        mapped.IsValueType ? name : $"({name} ?? throw new global::System.ArgumentNullException(nameof({name})))";
 }

@@ -12,14 +12,6 @@ internal static class ModelBuilder
 {
     public const string ClientClassName = "AttioWorkspace";
 
-    private static readonly Dictionary<string, string> NaturalMatchingAttribute = new(StringComparer.Ordinal)
-    {
-        ["people"] = "email_addresses",
-        ["companies"] = "domains",
-        ["users"] = "user_id",
-        ["workspaces"] = "workspace_id",
-    };
-
     // Members of AttioRecord and object, and the nested types every record class declares.
     private static readonly string[] ReservedMemberNames =
     {
@@ -148,7 +140,7 @@ internal static class ModelBuilder
         }
 
         var unique = properties.Where(p => p.IsUnique).ToList();
-        if (NaturalMatchingAttribute.TryGetValue(obj.ApiSlug, out var natural))
+        if (AttioStandardObjects.NaturalKeyOf(obj.ApiSlug) is { } natural)
         {
             unique = unique.OrderBy(p => p.Slug == natural ? 0 : 1).ToList();
         }

@@ -50,6 +50,27 @@ public abstract class AttioDeliveryEvent
     /// </summary>
     public static AttioGroupEvent Group(string domain, string workspaceId, AttioRecord? company = null, AttioRecord? workspace = null, string? userId = null, DateTimeOffset? timestamp = null, object? tag = null) =>
         new(domain, workspaceId, company, workspace, userId, timestamp, tag);
+
+    /// <summary>Runs a write plan built by <see cref="AttioActions"/> (what the generated mapped-event overloads queue).</summary>
+    public static AttioPlanEvent Plan(AttioWritePlan plan, DateTimeOffset? timestamp = null, object? tag = null) =>
+        new(plan, timestamp, tag);
+}
+
+/// <summary>A write plan to run (<see cref="AttioActions"/>); coalesced with other plans on the same records like any event.</summary>
+public sealed class AttioPlanEvent : AttioDeliveryEvent
+{
+    /// <summary>Creates the event; prefer <see cref="AttioDeliveryEvent.Plan"/>.</summary>
+    public AttioPlanEvent(AttioWritePlan plan, DateTimeOffset? timestamp = null, object? tag = null)
+        : base(timestamp, tag)
+    {
+        WritePlan = plan ?? throw new ArgumentNullException(nameof(plan));
+    }
+
+    /// <summary>The plan.</summary>
+    public AttioWritePlan WritePlan { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => WritePlan.ToString();
 }
 
 /// <summary>Asserts one record by a unique matching attribute (<c>PUT /v2/objects/{object}/records?matching_attribute=…</c>).</summary>
@@ -97,6 +118,9 @@ public sealed class AttioIdentifyEvent : AttioDeliveryEvent
 
     /// <summary>More values for the user, or null.</summary>
     public AttioRecord? User { get; }
+
+    /// <summary>What to write to <c>users.primary_email_address</c> when <see cref="User"/> leaves it unset; the identify's email by default.</summary>
+    public AttioPrimaryEmail PrimaryEmail { get; init; }
 
     /// <inheritdoc />
     public override string ToString() => $"identify {UserId} <{Email}>";

@@ -132,6 +132,16 @@ public sealed class AttioDeliveryReceipt
 
     /// <summary>Completes with the event's result; never faults.</summary>
     public Task<AttioDeliveryResult> Completion { get; }
+
+    /// <summary>
+    /// True when the sender refused the event when it was enqueued (invalid values): known synchronously, so an endpoint can
+    /// answer 400 instead of 202. The reasons are in <see cref="ValidationErrors"/>.
+    /// </summary>
+    public bool IsRejected => Completion.IsCompletedSuccessfully && Completion.Result.Status == AttioDeliveryStatus.RejectedBeforeSending;
+
+    /// <summary>Why the event was rejected at enqueue (one error per cause); empty when it was accepted.</summary>
+    public IReadOnlyList<AttioValidationError> ValidationErrors =>
+        IsRejected ? Completion.Result.ValidationErrors : Array.Empty<AttioValidationError>();
 }
 
 /// <summary>The results of <see cref="AttioSender.SendBatchAsync"/>: one per input event, in input order, with counts.</summary>

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -17,43 +18,37 @@ namespace Attio;
 /// </remarks>
 public sealed partial class AttioSender : IAsyncDisposable
 {
-    private readonly AttioClient _client;
     private readonly AttioSenderOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly Lock _gate = new();
+    private readonly DeliveryScheduler _scheduler;
+    private readonly DeliveryExecutor _executor;
     private readonly SemaphoreSlim _slots;
-    private readonly Dictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
-    private readonly SortedSet<DeliveryOperation> _ready = new(DeliveryOperation.BySequence);
-    private readonly RecordHistory _history;
+#pragma warning disable CA2213 // see DisposeAsync: producers racing the stop may still use them
     private readonly CancellationTokenSource _stopAccepting = new();
     private readonly CancellationTokenSource _abort = new();
+#pragma warning restore CA2213
+    private readonly Channel<bool> _wakeUp = Channel.CreateUnbounded<bool>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
     private readonly TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _stopGate = new();
     private readonly Task[] _workers;
-    private TaskCompletionSource _pulse = NewPulse();
     private List<AttioDeliveryResult>? _shutdownResults;
     private Task<IReadOnlyList<AttioDeliveryResult>>? _stopTask;
     private long _sequence;
-    private long _deliveryIds;
-    private int _queuedEvents;
-    private int _maxQueuedEvents;
-    private int _pendingOperations;
-    private int _runningOperations;
-    private long _requests;
-    private bool _flushing;
-    private bool _exiting;
+    private volatile bool _flushing;
 
     /// <summary>Creates a sender over <paramref name="client"/> and starts its workers.</summary>
     /// <exception cref="ArgumentException">The options are out of range.</exception>
     public AttioSender(AttioClient client, AttioSenderOptions? options = null, ILogger<AttioSender>? logger = null)
     {
-        _client = client ?? throw new ArgumentNullException(nameof(client));
+        ArgumentNullException.ThrowIfNull(client);
         _options = (options ?? new AttioSenderOptions()).Clone();
         _options.Validate();
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _time = _options.TimeProvider;
         _slots = new SemaphoreSlim(_options.QueueCapacity, _options.QueueCapacity);
-        _history = new RecordHistory(_options.MaxTrackedRecords);
+        _scheduler = new DeliveryScheduler(_time, _options.CoalescingWindow, _options.MaxEventsPerDelivery);
+        _executor = new DeliveryExecutor(client, new StaleWriteGuard(_options.StaleWriteProtection, _options.MaxTrackedRecords), _logger);
         _workers = new Task[_options.MaxConcurrency];
         for (int i = 0; i < _workers.Length; i++)
         {
@@ -65,34 +60,16 @@ public sealed partial class AttioSender : IAsyncDisposable
     public event Action<AttioDeliveryResult>? ResultReported;
 
     /// <summary>Events waiting in the queue now (enqueued, not yet taken by a delivery). Never more than <see cref="AttioSenderOptions.QueueCapacity"/>.</summary>
-    public int QueueLength
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _queuedEvents;
-            }
-        }
-    }
+    public int QueueLength => _scheduler.QueuedEvents;
 
     /// <summary>The longest the queue has been since the sender started.</summary>
-    public int MaxObservedQueueLength
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _maxQueuedEvents;
-            }
-        }
-    }
+    public int MaxObservedQueueLength => _scheduler.MaxQueuedEvents;
 
     /// <summary>The queue's capacity.</summary>
     public int QueueCapacity => _options.QueueCapacity;
 
     /// <summary>HTTP requests made so far (retries inside the client not counted).</summary>
-    public long RequestsSent => Interlocked.Read(ref _requests);
+    public long RequestsSent => _executor.Requests;
 
     /// <summary>
     /// Enqueues <paramref name="event"/>, waiting while the queue is full. An invalid event, or one arriving while the sender stops,
@@ -117,6 +94,10 @@ public sealed partial class AttioSender : IAsyncDisposable
     /// <summary>Enqueues a group (company by domain, then workspace by id, then the user added); see <see cref="EnqueueAsync"/>.</summary>
     public ValueTask<AttioDeliveryReceipt> EnqueueGroupAsync(string domain, string workspaceId, AttioRecord? company = null, AttioRecord? workspace = null, string? userId = null, DateTimeOffset? timestamp = null, CancellationToken cancellationToken = default) =>
         EnqueueAsync(AttioDeliveryEvent.Group(domain, workspaceId, company, workspace, userId, timestamp), cancellationToken);
+
+    /// <summary>Enqueues a write plan built by <see cref="AttioActions"/>; see <see cref="EnqueueAsync"/>.</summary>
+    public ValueTask<AttioDeliveryReceipt> EnqueuePlanAsync(AttioWritePlan plan, DateTimeOffset? timestamp = null, CancellationToken cancellationToken = default) =>
+        EnqueueAsync(AttioDeliveryEvent.Plan(plan, timestamp), cancellationToken);
 
     /// <summary>
     /// Delivers <paramref name="events"/> and returns one result per event, in input order. With <paramref name="coalesce"/>
@@ -163,7 +144,7 @@ public sealed partial class AttioSender : IAsyncDisposable
         {
             if (hold is not null)
             {
-                Release(hold);
+                ReleaseHold(hold);
             }
         }
 
@@ -177,7 +158,7 @@ public sealed partial class AttioSender : IAsyncDisposable
     /// </summary>
     public Task<IReadOnlyList<AttioDeliveryResult>> StopAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        lock (_gate)
+        lock (_stopGate)
         {
             return _stopTask ??= StopCoreAsync(timeout, cancellationToken);
         }
@@ -188,13 +169,11 @@ public sealed partial class AttioSender : IAsyncDisposable
         StopAsync(_options.ShutdownTimeout, cancellationToken);
 
     /// <summary>Stops with <see cref="AttioSenderOptions.ShutdownTimeout"/>.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync().ConfigureAwait(false);
-        _slots.Dispose();
-        _stopAccepting.Dispose();
-        _abort.Dispose();
-    }
+    /// <remarks>
+    /// The queue's semaphore and token sources are not disposed: producers racing the stop may still touch them, and
+    /// they hold no unmanaged resource (no wait handle is ever created), so every such call still ends with a receipt.
+    /// </remarks>
+    public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
 
     private async ValueTask<AttioDeliveryReceipt> EnqueueCoreAsync(AttioDeliveryEvent evt, bool coalesce, DeliveryHold? hold, CancellationToken cancellationToken)
     {
@@ -220,6 +199,7 @@ public sealed partial class AttioSender : IAsyncDisposable
 
         if (plan is null)
         {
+            // Known now, so the receipt says it synchronously (IsRejected) instead of only when a worker gets to it.
             Complete(entry, new AttioDeliveryResult(evt, sequence, AttioDeliveryStatus.RejectedBeforeSending)
             {
                 ValidationErrors = errors.Errors.ToArray(),
@@ -233,7 +213,7 @@ public sealed partial class AttioSender : IAsyncDisposable
             // The queue is full: a holding batch lets its deliveries go, or it would wait for itself.
             if (hold is not null)
             {
-                Release(hold);
+                ReleaseHold(hold);
             }
 
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopAccepting.Token);
@@ -248,308 +228,79 @@ public sealed partial class AttioSender : IAsyncDisposable
             }
         }
 
-        bool pulse = false;
-        lock (_gate)
+        // Checking for the stop and admitting happen under the lock the stop takes to abandon what waits: an event is
+        // either seen by that step or refused here, never left in the queue with no one to run or report it.
+        bool admitted = false, ready = false;
+        lock (_stopGate)
         {
-            if (_stopAccepting.IsCancellationRequested)
+            if (!_stopAccepting.IsCancellationRequested)
             {
-                _slots.Release();
-            }
-            else
-            {
-                pulse = Admit(entry, plan, coalesce, hold);
-                _queuedEvents++;
-                _maxQueuedEvents = Math.Max(_maxQueuedEvents, _queuedEvents);
-                if (pulse)
-                {
-                    PulseLocked();
-                }
-
-                return Receipt(entry);
+                ready = _scheduler.Admit(entry, plan, coalesce, hold);
+                admitted = true;
             }
         }
 
-        Complete(entry, Shutdown(entry, "the sender was stopping when the event arrived"));
+        if (!admitted)
+        {
+            _slots.Release();
+            Complete(entry, Shutdown(entry, "the sender was stopping when the event arrived"));
+        }
+        else if (ready)
+        {
+            Wake();
+        }
+
         return Receipt(entry);
     }
 
-    // Under the lock: merges the event into a waiting delivery on the same records, or starts a new one. True when a delivery became ready.
-    private bool Admit(DeliveryEntry entry, DeliveryPlan plan, bool coalesce, DeliveryHold? hold)
+    private void ReleaseHold(DeliveryHold hold)
     {
-        if (coalesce && FindMergeTarget(plan) is { } target)
+        if (_scheduler.Release(hold))
         {
-            target.Merge(entry, plan);
-            foreach (string key in plan.LaneKeys)
-            {
-                if (!target.LaneKeys.Contains(key))
-                {
-                    // A lane with nothing waiting: the delivery now also waits for what runs there (never for a later delivery).
-                    target.LaneKeys.Add(key);
-                    LaneOf(key).Pending.AddLast(target);
-                }
-            }
-
-            if (_ready.Contains(target) && !IsReady(target))
-            {
-                _ready.Remove(target);
-            }
-
-            return false;
-        }
-
-        // A batch's hold already gathers its events; the window is for events enqueued one by one.
-        long notBefore = coalesce && hold is null && _options.CoalescingWindow > TimeSpan.Zero
-            ? _time.GetTimestamp() + (long)(_options.CoalescingWindow.TotalSeconds * _time.TimestampFrequency)
-            : 0;
-        var op = new DeliveryOperation(++_deliveryIds, plan, coalesce, hold, notBefore);
-        op.AddFirst(entry, plan);
-        foreach (string key in op.LaneKeys)
-        {
-            LaneOf(key).Pending.AddLast(op);
-        }
-
-        _pendingOperations++;
-        if (hold is { Released: false } && !_flushing)
-        {
-            hold.Operations.Add(op);
-            return false;
-        }
-
-        if (IsReady(op))
-        {
-            _ready.Add(op);
-            return true;
-        }
-
-        return false;
-    }
-
-    private DeliveryOperation? FindMergeTarget(DeliveryPlan plan)
-    {
-        DeliveryOperation? target = null;
-        foreach (string key in plan.LaneKeys)
-        {
-            if (!_lanes.TryGetValue(key, out Lane? lane) || lane.Pending.Count == 0)
-            {
-                continue;
-            }
-
-            DeliveryOperation last = lane.Pending.Last!.Value;
-            if (target is null)
-            {
-                target = last;
-            }
-            else if (!ReferenceEquals(target, last))
-            {
-                return null;
-            }
-        }
-
-        return target is { Coalescable: true, Taken: false } && target.MergeKey == plan.MergeKey && target.Entries.Count < _options.MaxEventsPerDelivery
-            ? target
-            : null;
-    }
-
-    private Lane LaneOf(string key)
-    {
-        if (!_lanes.TryGetValue(key, out Lane? lane))
-        {
-            lane = new Lane();
-            _lanes[key] = lane;
-        }
-
-        return lane;
-    }
-
-    // Ready: first in every lane it is in, nothing running there, and not held back by its batch.
-    private bool IsReady(DeliveryOperation op)
-    {
-        if (op.Taken || (op.Hold is { Released: false } && !_flushing))
-        {
-            return false;
-        }
-
-        foreach (string key in op.LaneKeys)
-        {
-            Lane lane = _lanes[key];
-            if (lane.Running is not null || !ReferenceEquals(lane.Pending.First?.Value, op))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private void Release(DeliveryHold hold)
-    {
-        lock (_gate)
-        {
-            if (hold.Released)
-            {
-                return;
-            }
-
-            hold.Released = true;
-            bool any = false;
-            foreach (DeliveryOperation op in hold.Operations)
-            {
-                if (IsReady(op))
-                {
-                    any |= _ready.Add(op);
-                }
-            }
-
-            hold.Operations.Clear();
-            if (any)
-            {
-                PulseLocked();
-            }
+            Wake();
         }
     }
 
+    // Workers wait on a channel of wake-up signals: one per delivery that became ready, and one passed on by each worker
+    // that takes a delivery, so an idle worker looks too.
     private async Task WorkAsync()
     {
         while (true)
         {
-            DeliveryOperation? op = null;
-            TimeSpan? delay = null;
-            Task wait;
-            lock (_gate)
-            {
-                if (_ready.Count > 0)
-                {
-                    // The oldest ready delivery whose coalescing window has passed; a waiting one never blocks others.
-                    long now = _time.GetTimestamp();
-                    long soonest = long.MaxValue;
-                    foreach (DeliveryOperation candidate in _ready)
-                    {
-                        if (_flushing || candidate.NotBefore <= now)
-                        {
-                            op = candidate;
-                            break;
-                        }
-
-                        soonest = Math.Min(soonest, candidate.NotBefore);
-                    }
-
-                    if (op is not null)
-                    {
-                        Take(op);
-                    }
-                    else
-                    {
-                        delay = TimeSpan.FromSeconds((soonest - now) / (double)_time.TimestampFrequency);
-                    }
-                }
-                else if (_exiting)
-                {
-                    return;
-                }
-
-                wait = _pulse.Task;
-            }
-
+            DeliveryOperation? op = _scheduler.TryTake(out TimeSpan? wait);
             if (op is not null)
             {
+                _slots.Release(op.Entries.Count);
+                Wake();
                 await RunAsync(op).ConfigureAwait(false);
+                continue;
             }
-            else if (delay is { } d)
-            {
-                await Task.WhenAny(wait, Task.Delay(d, _time)).ConfigureAwait(false);
-            }
-            else
-            {
-                await wait.ConfigureAwait(false);
-            }
-        }
-    }
 
-    private void Take(DeliveryOperation op)
-    {
-        _ready.Remove(op);
-        op.Taken = true;
-        foreach (string key in op.LaneKeys)
-        {
-            Lane lane = _lanes[key];
-            lane.Pending.RemoveFirst();
-            lane.Running = op;
-        }
+            Task<bool> signal = _wakeUp.Reader.WaitToReadAsync().AsTask();
+            if (wait is { } delay)
+            {
+                await Task.WhenAny(signal, Task.Delay(delay, _time)).ConfigureAwait(false);
+            }
+            else if (!await signal.ConfigureAwait(false))
+            {
+                return;
+            }
 
-        _pendingOperations--;
-        _runningOperations++;
-        _queuedEvents -= op.Entries.Count;
-        _slots.Release(op.Entries.Count);
+            _wakeUp.Reader.TryRead(out _);
+        }
     }
 
     private async Task RunAsync(DeliveryOperation op)
     {
-        var recordIds = new string?[op.Steps.Count];
-        var written = new Dictionary<string, string>(StringComparer.Ordinal);
-        AttioDeliveryStatus status = AttioDeliveryStatus.Delivered;
-        AttioDeliveryError? error = null;
-        string detail = string.Empty;
-        try
+        var results = await _executor.RunAsync(op, _abort.Token).ConfigureAwait(false);
+        if (_scheduler.Finish(op) || _flushing)
         {
-            for (int i = 0; i < op.Steps.Count; i++)
-            {
-                DeliveryStep step = op.Steps[i];
-                string? skippedId = PrepareStep(step);
-                if (skippedId is not null)
-                {
-                    recordIds[i] = skippedId;
-                    written[step.ObjectSlug] = skippedId;
-                    continue;
-                }
-
-                AttioStoredRecord stored = await SendStepAsync(op, step, recordIds).ConfigureAwait(false);
-                recordIds[i] = stored.RecordId;
-                written[step.ObjectSlug] = stored.RecordId;
-                RecordDelivered(step, stored.RecordId);
-            }
-        }
-        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
-        {
-            status = AttioDeliveryStatus.NotDeliveredAtShutdown;
-            detail = "the shutdown deadline passed while the delivery was running; the request in flight may or may not have been stored"
-                + (written.Count > 0 ? $"; already written: {string.Join(", ", written.Keys)}" : string.Empty);
-        }
-        catch (Exception ex)
-        {
-            (status, error) = Classify(ex);
-            detail = (status == AttioDeliveryStatus.GaveUpAfterRetries ? "gave up: " : "Attio refused it: ") + ex.Message
-                + (written.Count > 0 ? $" (already written: {string.Join(", ", written.Keys)})" : string.Empty);
-            Log.DeliveryFailed(_logger, op.Id, op.Entries.Count, status, ex.Message);
+            Wake();
         }
 
-        List<(DeliveryEntry Entry, AttioDeliveryResult Result)> results = [];
-        lock (_gate)
+        if (_flushing && _scheduler.IsIdle)
         {
-            foreach (DeliveryEntry entry in op.Entries)
-            {
-                List<string> superseded = status == AttioDeliveryStatus.Delivered ? op.SupersededOf(entry) : [];
-                bool isSuperseded = superseded.Count > 0 && superseded.Count == entry.Contributions.Count;
-                string? primary = status == AttioDeliveryStatus.Delivered ? PrimaryRecordId(op, recordIds) : null;
-                string text = status != AttioDeliveryStatus.Delivered ? detail
-                    : isSuperseded ? "superseded: newer values of " + string.Join(", ", superseded) + " were written instead"
-                    : superseded.Count > 0 ? "delivered; newer values won for " + string.Join(", ", superseded)
-                    : op.Entries.Count > 1 ? $"delivered, coalesced with {op.Entries.Count - 1} other event(s)"
-                    : "delivered";
-                results.Add((entry, new AttioDeliveryResult(entry.Event, entry.Sequence, status)
-                {
-                    RecordId = primary,
-                    RecordIds = new Dictionary<string, string>(written, StringComparer.Ordinal),
-                    DeliveryId = op.Id,
-                    CoalescedEvents = op.Entries.Count,
-                    Requests = op.Requests,
-                    IsSuperseded = isSuperseded,
-                    SupersededAttributes = superseded,
-                    Error = error,
-                    Detail = text,
-                }));
-            }
-
-            Finish(op);
+            _idle.TrySetResult();
         }
 
         foreach (var (entry, result) in results)
@@ -558,154 +309,26 @@ public sealed partial class AttioSender : IAsyncDisposable
         }
     }
 
-    // The record a caller cares about: the record of a record event, the user of an identify, the workspace of a group.
-    private static string? PrimaryRecordId(DeliveryOperation op, string?[] recordIds)
-    {
-        for (int i = op.Steps.Count - 1; i >= 0; i--)
-        {
-            if (op.Steps[i].Kind == DeliveryStepKind.Assert)
-            {
-                return recordIds[i];
-            }
-        }
-
-        return null;
-    }
-
-    // Drops values older than ones already delivered; returns the known record id when nothing is left to write.
-    private string? PrepareStep(DeliveryStep step)
-    {
-        if (!_options.StaleWriteProtection || step.Kind != DeliveryStepKind.Assert)
-        {
-            return null;
-        }
-
-        lock (_gate)
-        {
-            RecordHistory.Entry? known = _history.Find(step.RecordKey);
-            if (known is null)
-            {
-                return null;
-            }
-
-            foreach (var (slug, slot) in step.Slots)
-            {
-                if (!slot.IsKey && slot.Mode == DeliveryMergeMode.Replace
-                    && known.LastDelivered.TryGetValue(slug, out DateTimeOffset delivered) && delivered > slot.Time)
-                {
-                    step.Dropped.Add(slug);
-                }
-            }
-
-            bool onlyKeyLeft = step.Dropped.Count > 0 && step.Slots.All(s => s.Value.IsKey || step.Dropped.Contains(s.Key));
-            return onlyKeyLeft ? known.RecordId : null;
-        }
-    }
-
-    private void RecordDelivered(DeliveryStep step, string recordId)
-    {
-        if (!_options.StaleWriteProtection || step.Kind != DeliveryStepKind.Assert)
-        {
-            return;
-        }
-
-        lock (_gate)
-        {
-            RecordHistory.Entry known = _history.GetOrAdd(step.RecordKey);
-            known.RecordId = recordId;
-            foreach (var (slug, slot) in step.Slots)
-            {
-                if (!slot.IsKey && slot.Mode == DeliveryMergeMode.Replace && !step.Dropped.Contains(slug)
-                    && (!known.LastDelivered.TryGetValue(slug, out DateTimeOffset delivered) || slot.Time > delivered))
-                {
-                    known.LastDelivered[slug] = slot.Time;
-                }
-            }
-        }
-    }
-
-    private async Task<AttioStoredRecord> SendStepAsync(DeliveryOperation op, DeliveryStep step, string?[] recordIds)
-    {
-        using HttpContent body = DeliveryJson.Body(step, recordIds);
-        CancellationToken token = _abort.Token;
-        op.Requests++;
-        Interlocked.Increment(ref _requests);
-        if (step.Kind == DeliveryStepKind.Assert)
-        {
-            string path = $"/v2/objects/{step.ObjectSlug}/records?matching_attribute={step.MatchingAttribute}";
-            return await AttioClient.SendAsync("PUT", path, () => _client.Api.AssertRecordAsync(step.ObjectSlug, step.MatchingAttribute!, body, token)).ConfigureAwait(false);
-        }
-
-        string recordId = recordIds[step.SourceStep]!;
-        return await AttioClient.SendAsync("PATCH", $"/v2/objects/{step.ObjectSlug}/records/{recordId}",
-            () => _client.Api.PatchRecordAsync(step.ObjectSlug, recordId, body, token)).ConfigureAwait(false);
-    }
-
-    private static (AttioDeliveryStatus Status, AttioDeliveryError Error) Classify(Exception ex) => ex switch
-    {
-        AttioApiException api => (
-            AttioRetryHandler.IsRetryable(api.StatusCode) ? AttioDeliveryStatus.GaveUpAfterRetries : AttioDeliveryStatus.FailedPermanently,
-            new AttioDeliveryError(api.StatusCode, api.Code, api.Type, api.AttioMessage ?? api.Message, api.ExecutionId, api.Method, api.Path, api.Attempts) { Exception = api }),
-        AttioTransportException transport => (
-            AttioDeliveryStatus.GaveUpAfterRetries,
-            new AttioDeliveryError(null, null, null, transport.Reason, null, transport.Method, transport.Path, transport.Attempts) { Exception = transport }),
-        _ => (
-            AttioDeliveryStatus.FailedPermanently,
-            new AttioDeliveryError(null, null, null, ex.Message, null, null, null, 1) { Exception = ex }),
-    };
-
-    // Under the lock: frees the delivery's lanes and readies what waited behind it.
-    private void Finish(DeliveryOperation op)
-    {
-        bool any = false;
-        foreach (string key in op.LaneKeys)
-        {
-            Lane lane = _lanes[key];
-            lane.Running = null;
-            if (lane.Pending.Count == 0)
-            {
-                _lanes.Remove(key);
-            }
-            else if (IsReady(lane.Pending.First!.Value))
-            {
-                any |= _ready.Add(lane.Pending.First.Value);
-            }
-        }
-
-        _runningOperations--;
-        if (_flushing && _pendingOperations == 0 && _runningOperations == 0)
-        {
-            _idle.TrySetResult();
-        }
-
-        if (any || _flushing)
-        {
-            PulseLocked();
-        }
-    }
+    private void Wake() => _wakeUp.Writer.TryWrite(true);
 
     private async Task<IReadOnlyList<AttioDeliveryResult>> StopCoreAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         await Task.Yield();
-        lock (_gate)
+        lock (_stopGate)
         {
             _shutdownResults = [];
-            _flushing = true;
-            // Held batches and coalescing windows no longer wait: everything queued may go now.
-            foreach (Lane lane in _lanes.Values)
-            {
-                if (lane.Pending.First?.Value is { } head && IsReady(head))
-                {
-                    _ready.Add(head);
-                }
-            }
+        }
 
-            if (_pendingOperations == 0 && _runningOperations == 0)
-            {
-                _idle.TrySetResult();
-            }
+        _flushing = true;
+        _scheduler.Flush();
+        if (_scheduler.IsIdle)
+        {
+            _idle.TrySetResult();
+        }
 
-            PulseLocked();
+        for (int i = 0; i < _workers.Length; i++)
+        {
+            Wake();
         }
 
         await _stopAccepting.CancelAsync().ConfigureAwait(false);
@@ -713,41 +336,19 @@ public sealed partial class AttioSender : IAsyncDisposable
         {
             await _idle.Task.WaitAsync(timeout, _time, cancellationToken).ConfigureAwait(false);
         }
-        catch (TimeoutException)
-        {
-            Log.ShutdownDeadline(_logger, timeout.TotalSeconds);
-        }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
         {
             Log.ShutdownDeadline(_logger, timeout.TotalSeconds);
         }
 
         await _abort.CancelAsync().ConfigureAwait(false);
         List<DeliveryOperation> abandoned;
-        lock (_gate)
+        lock (_stopGate)
         {
-            abandoned = _lanes.Values.SelectMany(l => l.Pending).Distinct().OrderBy(o => o.Id).ToList();
-            foreach (DeliveryOperation op in abandoned)
-            {
-                _queuedEvents -= op.Entries.Count;
-                op.Taken = true;
-            }
-
-            foreach (var (key, lane) in _lanes.ToList())
-            {
-                lane.Pending.Clear();
-                if (lane.Running is null)
-                {
-                    _lanes.Remove(key);
-                }
-            }
-
-            _pendingOperations = 0;
-            _ready.Clear();
-            _exiting = true;
-            PulseLocked();
+            abandoned = _scheduler.Abandon();
         }
 
+        _wakeUp.Writer.TryComplete();
         foreach (DeliveryOperation op in abandoned)
         {
             foreach (DeliveryEntry entry in op.Entries)
@@ -762,10 +363,9 @@ public sealed partial class AttioSender : IAsyncDisposable
         }
 
         await Task.WhenAll(_workers).ConfigureAwait(false);
-        lock (_gate)
+        lock (_stopGate)
         {
-            var report = _shutdownResults!.OrderBy(r => r.Sequence).ToArray();
-            return report;
+            return _shutdownResults!.OrderBy(r => r.Sequence).ToArray();
         }
     }
 
@@ -792,7 +392,7 @@ public sealed partial class AttioSender : IAsyncDisposable
 
         if (result.Status == AttioDeliveryStatus.NotDeliveredAtShutdown)
         {
-            lock (_gate)
+            lock (_stopGate)
             {
                 _shutdownResults?.Add(result);
             }
@@ -821,28 +421,8 @@ public sealed partial class AttioSender : IAsyncDisposable
         }
     }
 
-    private void PulseLocked()
-    {
-        TaskCompletionSource pulse = _pulse;
-        _pulse = NewPulse();
-        pulse.TrySetResult();
-    }
-
-    private static TaskCompletionSource NewPulse() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>The deliveries waiting on one record key, in enqueue order, and the one running.</summary>
-    private sealed class Lane
-    {
-        public LinkedList<DeliveryOperation> Pending { get; } = new();
-
-        public DeliveryOperation? Running { get; set; }
-    }
-
     private static partial class Log
     {
-        [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Attio delivery {DeliveryId} ({Events} events) ended {Status}: {Reason}")]
-        public static partial void DeliveryFailed(ILogger logger, long deliveryId, int events, AttioDeliveryStatus status, string reason);
-
         [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "An Attio sender result callback failed for event {Sequence}")]
         public static partial void CallbackFailed(ILogger logger, long sequence, Exception exception);
 

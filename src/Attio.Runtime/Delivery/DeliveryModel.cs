@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Attio;
 
 /// <summary>How values of one attribute from several events combine into one request.</summary>
@@ -12,19 +10,10 @@ internal enum DeliveryMergeMode
     Append,
 }
 
-internal enum DeliveryStepKind
-{
-    /// <summary><c>PUT /v2/objects/{object}/records?matching_attribute=…</c>.</summary>
-    Assert,
-
-    /// <summary><c>PATCH /v2/objects/{object}/records/{id}</c> of the record an earlier step wrote.</summary>
-    AppendById,
-}
-
 /// <summary>One attribute of a step, merged from one or more events.</summary>
 internal sealed class DeliverySlot
 {
-    public required List<JsonNode?> Items { get; set; }
+    public required AttioPlanValue Value { get; set; }
 
     public required DateTimeOffset Time { get; set; }
 
@@ -34,9 +23,6 @@ internal sealed class DeliverySlot
 
     /// <summary>The matching attribute of an assert: never dropped, never superseded.</summary>
     public bool IsKey { get; init; }
-
-    /// <summary>Filled at send time with a reference to the record an earlier step wrote.</summary>
-    public bool IsLink { get; init; }
 
     /// <summary>Added by identify/group, not by the caller: not reported as the caller's superseded value.</summary>
     public bool IsImplicit { get; init; }
@@ -49,21 +35,24 @@ internal sealed class DeliveryStep
 {
     public required string Id { get; init; }
 
-    public required DeliveryStepKind Kind { get; init; }
+    public required AttioWriteMode Mode { get; init; }
 
     public required string ObjectSlug { get; init; }
 
     /// <summary>For an assert: the matching attribute.</summary>
     public string? MatchingAttribute { get; init; }
 
-    /// <summary>The record's key (object, attribute, normalised value); for a PATCH, the key of the target.</summary>
+    /// <summary>For an update by id: the record id.</summary>
+    public string? RecordId { get; init; }
+
+    /// <summary>The record's key (object, attribute, normalised value); for an update of an earlier step's record, that record's key.</summary>
     public required string RecordKey { get; init; }
 
-    /// <summary>For links and PATCH: the step whose record is referenced.</summary>
-    public int SourceStep { get; init; } = -1;
+    /// <summary>For an update of the record an earlier step wrote: that step's id.</summary>
+    public string? TargetStepId { get; init; }
 
-    /// <summary>For a link slot: the referenced object.</summary>
-    public string? LinkTargetObject { get; init; }
+    /// <summary>Attributes filled with the record id of an earlier step (by step id).</summary>
+    public List<(string Slug, string TargetObject, string StepId)> Links { get; init; } = [];
 
     public Dictionary<string, DeliverySlot> Slots { get; } = new(StringComparer.Ordinal);
 
@@ -177,7 +166,7 @@ internal sealed class DeliveryOperation
                 }
                 else if (current.Mode == DeliveryMergeMode.Append)
                 {
-                    DeliveryJson.AppendUnion(current.Items, slot.Items);
+                    current.Value = current.Value.Union(slot.Value);
                     if (Newer(slot, current))
                     {
                         current.Time = slot.Time;
@@ -186,7 +175,7 @@ internal sealed class DeliveryOperation
                 }
                 else if (Newer(slot, current))
                 {
-                    current.Items = slot.Items;
+                    current.Value = slot.Value;
                     current.Time = slot.Time;
                     current.Order = slot.Order;
                     current.Winner = slot.Winner;

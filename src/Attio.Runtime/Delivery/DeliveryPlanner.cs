@@ -1,258 +1,131 @@
-using System.Text.Json.Nodes;
-
 namespace Attio;
 
 /// <summary>
-/// Validates an event and turns it into steps at the JSON level: the generated identify and group semantics, written once for
-/// any schema that has Attio's standard people, users, companies and workspaces objects.
+/// Turns an event into the sender's form of its write plan: the plan comes from <see cref="AttioPlanBuilder"/> (the same
+/// identify and group semantics the client runs); this adds what queueing needs: a key per record, the lanes a delivery
+/// waits in, and per attribute how values from several events merge.
 /// </summary>
 internal static class DeliveryPlanner
 {
-    private static readonly AttioAttributeInfo PersonEmails = new("people", "email_addresses", AttioAttributeType.EmailAddress, true) { IsUnique = true };
-    private static readonly AttioAttributeInfo UserId = new("users", "user_id", AttioAttributeType.Text) { IsUnique = true };
-    private static readonly AttioAttributeInfo CompanyDomains = new("companies", "domains", AttioAttributeType.Domain, true) { IsUnique = true };
-    private static readonly AttioAttributeInfo WorkspaceId = new("workspaces", "workspace_id", AttioAttributeType.Text) { IsUnique = true };
-
     /// <summary>The plan for <paramref name="entry"/>'s event, or null with <paramref name="errors"/> filled.</summary>
-    public static DeliveryPlan? Plan(DeliveryEntry entry, AttioValidationErrors errors) => entry.Event switch
+    public static DeliveryPlan? Plan(DeliveryEntry entry, AttioValidationErrors errors)
     {
-        AttioRecordEvent record => PlanRecord(record, entry, errors),
-        AttioIdentifyEvent identify => PlanIdentify(identify, entry, errors),
-        AttioGroupEvent group => PlanGroup(group, entry, errors),
-        _ => Unsupported(entry.Event, errors),
-    };
+        AttioWritePlan? plan = entry.Event switch
+        {
+            AttioRecordEvent record => AttioPlanBuilder.Assert(record.Record, record.MatchingAttribute, errors),
+            AttioIdentifyEvent identify => AttioPlanBuilder.Identify(identify.Email, identify.UserId, identify.Person, identify.User, identify.PrimaryEmail, errors),
+            AttioGroupEvent group => AttioPlanBuilder.Group(group.Domain, group.WorkspaceId, group.Company, group.Workspace, group.UserId, errors),
+            AttioPlanEvent planned => Checked(planned.WritePlan, errors),
+            _ => Unsupported(entry.Event, errors),
+        };
+        return plan is null ? null : FromPlan(plan, entry);
+    }
 
-    private static DeliveryPlan? Unsupported(AttioDeliveryEvent evt, AttioValidationErrors errors)
+    private static AttioWritePlan? Checked(AttioWritePlan plan, AttioValidationErrors errors)
     {
-        errors.Add(new AttioValidationError("?", "?", default, evt?.GetType().Name, "an AttioRecordEvent, AttioIdentifyEvent or AttioGroupEvent"));
+        var found = plan.GetValidationErrors();
+        foreach (AttioValidationError error in found)
+        {
+            errors.Add(error);
+        }
+
+        return found.Count > 0 ? null : plan;
+    }
+
+    private static AttioWritePlan? Unsupported(AttioDeliveryEvent evt, AttioValidationErrors errors)
+    {
+        errors.Add(new AttioValidationError("?", "?", default, evt?.GetType().Name, "an AttioRecordEvent, AttioIdentifyEvent, AttioGroupEvent or AttioPlanEvent"));
         return null;
     }
 
-    private static DeliveryPlan? PlanRecord(AttioRecordEvent evt, DeliveryEntry entry, AttioValidationErrors errors)
+    private static DeliveryPlan FromPlan(AttioWritePlan plan, DeliveryEntry entry)
     {
-        if (evt.Record is null)
+        var keys = new string[plan.Steps.Count];
+        var ids = new string[plan.Steps.Count];
+        var steps = new List<DeliveryStep>(plan.Steps.Count);
+        var lanes = new List<string>();
+        for (int i = 0; i < plan.Steps.Count; i++)
         {
-            errors.Add(new AttioValidationError("?", evt.MatchingAttribute ?? "?", default, null, "a record"));
-            return null;
-        }
-
-        if (string.IsNullOrWhiteSpace(evt.MatchingAttribute))
-        {
-            errors.Add(new AttioValidationError(evt.Record.ObjectSlug, "?", default, null, "a matching attribute (the unique attribute an assert finds the record by)"));
-            return null;
-        }
-
-        AttioRecord record = evt.Record;
-        string matching = evt.MatchingAttribute;
-        int before = errors.Errors.Count;
-        record.CollectValidationErrors(errors);
-        var infos = DeliveryJson.InfosOf(record);
-        if (infos.Count > 0 && !infos.ContainsKey(matching))
-        {
-            errors.Add(new AttioValidationError(record.ObjectSlug, matching, default, null, $"an attribute of {record.ObjectSlug} to match by"));
-        }
-        else if (record.GetState(matching) != AttioFieldState.Set)
-        {
-            errors.Add(new AttioValidationError(record.ObjectSlug, matching, DeliveryJson.TypeOf(matching, infos) ?? default, null,
-                "a value for the matching attribute (an assert finds the record by it)"));
-        }
-
-        if (errors.Errors.Count > before)
-        {
-            return null;
-        }
-
-        var values = DeliveryJson.ValuesOf(record);
-        var keyItems = values.Find(v => v.Key == matching).Value;
-        if (keyItems is not { Count: > 0 })
-        {
-            errors.Add(new AttioValidationError(record.ObjectSlug, matching, default, null, "a value for the matching attribute"));
-            return null;
-        }
-
-        string key = RecordKey(record.ObjectSlug, matching, DeliveryJson.KeyOf(DeliveryJson.TypeOf(matching, infos), keyItems[0]));
-        var step = AssertStep(key, record.ObjectSlug, matching);
-        AddValues(step, values, infos, entry);
-        return new DeliveryPlan { MergeKey = "record|" + key, LaneKeys = [key], Steps = [step] };
-    }
-
-    private static DeliveryPlan? PlanIdentify(AttioIdentifyEvent evt, DeliveryEntry entry, AttioValidationErrors errors)
-    {
-        int before = errors.Errors.Count;
-        ValidateKey(PersonEmails, evt.Email, AttioCodecs.EmailAddress, errors);
-        ValidateKey(UserId, evt.UserId, AttioCodecs.Text, errors);
-        ValidateExtra(evt.Person, "people", errors);
-        ValidateExtra(evt.User, "users", errors);
-        if (errors.Errors.Count > before)
-        {
-            return null;
-        }
-
-        string email = evt.Email.Trim();
-        string personKey = RecordKey("people", "email_addresses", DeliveryJson.Normalise(AttioAttributeType.EmailAddress, email));
-        string userKey = RecordKey("users", "user_id", evt.UserId);
-
-        var person = AssertStep(personKey, "people", "email_addresses");
-        AddValues(person, ValuesOrEmpty(evt.Person), InfosOrEmpty(evt.Person), entry);
-        EnsureKeyValue(person, "email_addresses", new JsonObject { ["email_address"] = email }, entry);
-
-        var user = AssertStep(userKey, "users", "user_id", sourceStep: 0, linkTarget: "people");
-        AddValues(user, ValuesOrEmpty(evt.User), InfosOrEmpty(evt.User), entry);
-        user.Slots["user_id"] = Slot([new JsonObject { ["value"] = evt.UserId }], entry, DeliveryMergeMode.Replace, isKey: true);
-        if (!user.Slots.ContainsKey("primary_email_address"))
-        {
-            user.Slots["primary_email_address"] = Slot([new JsonObject { ["email_address"] = email }], entry, DeliveryMergeMode.Replace, isImplicit: true);
-        }
-
-        user.Slots["person"] = Slot([], entry, DeliveryMergeMode.Replace, isImplicit: true, isLink: true);
-        return new DeliveryPlan { MergeKey = $"identify|{personKey}|{userKey}", LaneKeys = [personKey, userKey], Steps = [person, user] };
-    }
-
-    private static DeliveryPlan? PlanGroup(AttioGroupEvent evt, DeliveryEntry entry, AttioValidationErrors errors)
-    {
-        int before = errors.Errors.Count;
-        ValidateKey(CompanyDomains, evt.Domain, AttioCodecs.Domain, errors);
-        ValidateKey(WorkspaceId, evt.WorkspaceId, AttioCodecs.Text, errors);
-        if (evt.UserId is not null)
-        {
-            ValidateKey(UserId, evt.UserId, AttioCodecs.Text, errors);
-        }
-
-        ValidateExtra(evt.Company, "companies", errors);
-        ValidateExtra(evt.Workspace, "workspaces", errors);
-        if (errors.Errors.Count > before)
-        {
-            return null;
-        }
-
-        string domain = AttioSyntax.NormalizeDomain(evt.Domain) ?? evt.Domain.Trim();
-        string companyKey = RecordKey("companies", "domains", DeliveryJson.Normalise(AttioAttributeType.Domain, domain));
-        string workspaceKey = RecordKey("workspaces", "workspace_id", evt.WorkspaceId);
-
-        var company = AssertStep(companyKey, "companies", "domains");
-        AddValues(company, ValuesOrEmpty(evt.Company), InfosOrEmpty(evt.Company), entry);
-        EnsureKeyValue(company, "domains", new JsonObject { ["domain"] = domain }, entry);
-
-        var workspace = AssertStep(workspaceKey, "workspaces", "workspace_id", sourceStep: 0, linkTarget: "companies");
-        AddValues(workspace, ValuesOrEmpty(evt.Workspace), InfosOrEmpty(evt.Workspace), entry);
-        workspace.Slots["workspace_id"] = Slot([new JsonObject { ["value"] = evt.WorkspaceId }], entry, DeliveryMergeMode.Replace, isKey: true);
-        workspace.Slots["company"] = Slot([], entry, DeliveryMergeMode.Replace, isImplicit: true, isLink: true);
-
-        var steps = new List<DeliveryStep> { company, workspace };
-        var lanes = new List<string> { companyKey, workspaceKey };
-        if (evt.UserId is not null)
-        {
-            // The user is referenced by user_id, so this waits for any identify of that user enqueued before it.
-            lanes.Add(RecordKey("users", "user_id", evt.UserId));
-            var membership = new DeliveryStep
+            AttioWriteStep step = plan.Steps[i];
+            keys[i] = step switch
             {
-                Id = "append|" + workspaceKey + "|users",
-                Kind = DeliveryStepKind.AppendById,
-                ObjectSlug = "workspaces",
-                RecordKey = workspaceKey,
-                SourceStep = 1,
+                { Mode: AttioWriteMode.Assert } => AttioPlanKeys.RecordKey(step.ObjectSlug, step.MatchingAttribute!, step.ValueOf(step.MatchingAttribute!)!.KeyText()!),
+                { RecordOfStep: { } target } => keys[target],
+                { RecordId: { } recordId } => AttioPlanKeys.RecordKey(step.ObjectSlug, "record_id", recordId.ToLowerInvariant()),
+                // A create finds nothing: it has a lane of its own and never merges.
+                _ => $"create|{entry.Sequence}|{i}",
             };
-            var reference = new JsonObject
+            ids[i] = step.Mode == AttioWriteMode.Assert ? keys[i]
+                : $"{step.Mode}|{keys[i]}|" + string.Join(",", step.Values.Select(v => v.Slug).Order(StringComparer.Ordinal));
+            AddLane(lanes, keys[i]);
+            var delivery = new DeliveryStep
             {
-                ["target_object"] = "users",
-                ["user_id"] = new JsonArray(new JsonObject { ["value"] = evt.UserId }),
+                Id = ids[i],
+                Mode = step.Mode,
+                ObjectSlug = step.ObjectSlug,
+                MatchingAttribute = step.MatchingAttribute,
+                RecordId = step.RecordId,
+                RecordKey = keys[i],
+                TargetStepId = step.RecordOfStep is { } of ? ids[of] : null,
+                Links = step.Links.Select(l => (l.AttributeSlug, l.TargetObject, ids[l.Step])).ToList(),
             };
-            membership.Slots["users"] = Slot([reference], entry, DeliveryMergeMode.Append, isImplicit: true);
-            steps.Add(membership);
-        }
-
-        return new DeliveryPlan { MergeKey = $"group|{companyKey}|{workspaceKey}", LaneKeys = lanes, Steps = steps };
-    }
-
-    public static string RecordKey(string objectSlug, string attribute, string normalisedValue) => $"{objectSlug}|{attribute}|{normalisedValue}";
-
-    private static DeliveryStep AssertStep(string key, string objectSlug, string matching, int sourceStep = -1, string? linkTarget = null) => new()
-    {
-        Id = key,
-        Kind = DeliveryStepKind.Assert,
-        ObjectSlug = objectSlug,
-        MatchingAttribute = matching,
-        RecordKey = key,
-        SourceStep = sourceStep,
-        LinkTargetObject = linkTarget,
-    };
-
-    private static DeliverySlot Slot(List<JsonNode?> items, DeliveryEntry entry, DeliveryMergeMode mode, bool isKey = false, bool isImplicit = false, bool isLink = false) => new()
-    {
-        Items = items,
-        Time = entry.Time,
-        Order = entry.Sequence,
-        Mode = mode,
-        IsKey = isKey,
-        IsImplicit = isImplicit,
-        IsLink = isLink,
-        Winner = entry,
-    };
-
-    private static void AddValues(DeliveryStep step, List<KeyValuePair<string, List<JsonNode?>>> values, IReadOnlyDictionary<string, AttioAttributeInfo> infos, DeliveryEntry entry)
-    {
-        foreach (var (slug, items) in values)
-        {
-            bool isKey = slug == step.MatchingAttribute;
-            // Attio appends the matching attribute's values on an assert and replaces every other multiselect list sent.
-            var mode = isKey && DeliveryJson.IsMultiselect(step.ObjectSlug, slug, infos) ? DeliveryMergeMode.Append : DeliveryMergeMode.Replace;
-            step.Slots[slug] = Slot(items, entry, mode, isKey);
-        }
-    }
-
-    // The identify/group key value goes first unless the record already has it (AttioFields.WithValue).
-    private static void EnsureKeyValue(DeliveryStep step, string slug, JsonObject keyItem, DeliveryEntry entry)
-    {
-        string wanted = DeliveryJson.KeyOf(slug == "domains" ? AttioAttributeType.Domain : AttioAttributeType.EmailAddress, keyItem);
-        if (step.Slots.TryGetValue(slug, out DeliverySlot? slot))
-        {
-            var type = slug == "domains" ? AttioAttributeType.Domain : AttioAttributeType.EmailAddress;
-            if (!slot.Items.Exists(i => DeliveryJson.KeyOf(type, i) == wanted))
+            foreach (AttioPlanValue value in step.Values)
             {
-                slot.Items.Insert(0, keyItem);
+                bool isKey = value.Slug == step.MatchingAttribute;
+                // Attio appends the matching attribute's values on an assert and multiselect values on a PATCH; everything else replaces.
+                bool appends = !value.IsClear && value.Attribute.IsMultiselect && (isKey || step.Mode == AttioWriteMode.UpdateAppend);
+                delivery.Slots[value.Slug] = new DeliverySlot
+                {
+                    Value = value,
+                    Time = entry.Time,
+                    Order = entry.Sequence,
+                    Mode = appends ? DeliveryMergeMode.Append : DeliveryMergeMode.Replace,
+                    IsKey = isKey,
+                    IsImplicit = step.ImplicitSlugs.Contains(value.Slug),
+                    Winner = entry,
+                };
             }
 
-            step.Slots[slug] = new DeliverySlot
+            if (step.Mode == AttioWriteMode.UpdateAppend && step.RecordOfStep is not null)
             {
-                Items = slot.Items, Time = slot.Time, Order = slot.Order, Mode = DeliveryMergeMode.Append, IsKey = true, Winner = entry,
-            };
+                // A record referenced by match (a group's user by user_id) waits for what is queued on it before (its identify).
+                foreach (AttioPlanValue value in step.Values)
+                {
+                    foreach (object? item in value.Items)
+                    {
+                        if (item is RecordReference { MatchingAttribute: { } attribute, MatchingValue: { } matched } reference)
+                        {
+                            AddLane(lanes, AttioPlanKeys.RecordKey(reference.TargetObject, attribute,
+                                AttioPlanKeys.Normalise(reference.MatchingAttributeType ?? AttioAttributeType.Text, matched)!));
+                        }
+                    }
+                }
+            }
+
+            steps.Add(delivery);
         }
-        else
-        {
-            step.Slots[slug] = Slot([keyItem], entry, DeliveryMergeMode.Append, isKey: true);
-        }
+
+        return new DeliveryPlan { MergeKey = $"{plan.Kind}|" + string.Join("|", keys.Distinct()), LaneKeys = lanes, Steps = steps };
     }
 
-    private static void ValidateKey(AttioAttributeInfo attribute, string? value, IAttioValueCodec<string> codec, AttioValidationErrors errors)
+    private static void AddLane(List<string> lanes, string key)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (!lanes.Contains(key))
         {
-            errors.Add(attribute, value is null ? null : $"\"{value}\"", "a non-empty value (it is the key the record is found by)");
-            return;
+            lanes.Add(key);
         }
-
-        codec.Validate(attribute, value.Trim(), errors);
     }
 
-    private static void ValidateExtra(AttioRecord? record, string objectSlug, AttioValidationErrors errors)
+    /// <summary>The step as the executor runs it: merged values (minus none), links and targets as indices into <paramref name="steps"/>.</summary>
+    public static AttioWriteStep ToWriteStep(DeliveryStep step, IReadOnlyList<DeliveryStep> steps)
     {
-        if (record is null)
+        int IndexOf(string id) => steps.ToList().FindIndex(s => s.Id == id);
+        return new AttioWriteStep(step.ObjectSlug, step.Mode, step.Slots.Values.Select(s => s.Value).ToArray())
         {
-            return;
-        }
-
-        if (!string.Equals(record.ObjectSlug, objectSlug, StringComparison.Ordinal))
-        {
-            errors.Add(new AttioValidationError(record.ObjectSlug, "*", default, record.GetType().Name, $"a {objectSlug} record"));
-            return;
-        }
-
-        record.CollectValidationErrors(errors);
+            MatchingAttribute = step.MatchingAttribute,
+            RecordId = step.RecordId,
+            RecordOfStep = step.TargetStepId is null ? null : IndexOf(step.TargetStepId),
+            Links = step.Links.Select(l => new AttioPlanLink(l.Slug, l.TargetObject, IndexOf(l.StepId))).ToArray(),
+        };
     }
-
-    private static List<KeyValuePair<string, List<JsonNode?>>> ValuesOrEmpty(AttioRecord? record) =>
-        record is null ? [] : DeliveryJson.ValuesOf(record);
-
-    private static IReadOnlyDictionary<string, AttioAttributeInfo> InfosOrEmpty(AttioRecord? record) =>
-        record is null ? new Dictionary<string, AttioAttributeInfo>() : DeliveryJson.InfosOf(record);
 }

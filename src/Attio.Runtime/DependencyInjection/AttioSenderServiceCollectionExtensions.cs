@@ -11,12 +11,20 @@ public static class AttioSenderServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="AttioSender"/> (a singleton over the <see cref="AttioClient"/> registered by <c>AddAttio</c>, which must
     /// be called too) and <see cref="AttioSenderHostedService"/>, so request handlers can enqueue events and stopping the host
-    /// flushes the queue with <see cref="AttioSenderOptions.ShutdownTimeout"/> as the deadline.
+    /// flushes the queue with <see cref="AttioSenderOptions.ShutdownTimeout"/> as the deadline. Defaults differ from a sender
+    /// created directly in one way: <see cref="AttioSenderOptions.Coalesce"/> is on (set it off in <paramref name="configure"/>).
     /// </summary>
     public static IServiceCollection AddAttioSender(this IServiceCollection services, Action<AttioSenderOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<AttioSenderOptions>();
+        // A hosted sender is a background worker: request handlers enqueue and return, so merging what waits on one record
+        // saves requests and delays nothing (the window stays zero). The host's clock is used when it registers one.
+        options.Configure<IServiceProvider>((o, provider) =>
+        {
+            o.Coalesce = true;
+            o.TimeProvider = provider.GetService<TimeProvider>() ?? o.TimeProvider;
+        });
         if (configure is not null)
         {
             options.Configure(configure);

@@ -20,7 +20,7 @@ public enum AttioUpdateMode
 /// The entry point for writing typed records to Attio. Every record is validated before the first byte is sent.
 /// Generated code adds typed methods such as <c>AssertPersonAsync</c> to this class as extension methods.
 /// </summary>
-public sealed class AttioClient : IDisposable
+public sealed partial class AttioClient : IDisposable
 {
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
     private readonly HttpClient? _ownedHttpClient;
@@ -99,11 +99,8 @@ public sealed class AttioClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentException.ThrowIfNullOrEmpty(recordId);
-        record.Validate();
-        string path = $"/v2/objects/{record.ObjectSlug}/records/{recordId}";
-        return mode == AttioUpdateMode.Append
-            ? SendAsync("PATCH", path, () => Api.PatchRecordAsync(record.ObjectSlug, recordId, ToContent(record), cancellationToken))
-            : SendAsync("PUT", path, () => Api.PutRecordAsync(record.ObjectSlug, recordId, ToContent(record), cancellationToken));
+        // Through the write plan: PATCH cannot remove values, so the plan sends clears with PUT.
+        return ExecuteRecordAsync(AttioActions.Update(recordId, record, mode), cancellationToken);
     }
 
     /// <summary>Reads a record.</summary>

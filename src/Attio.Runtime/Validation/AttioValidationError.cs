@@ -41,6 +41,9 @@ public sealed class AttioValidationErrors
     /// <summary>True when no error was added.</summary>
     public bool IsEmpty => _errors.Count == 0;
 
+    // Set while a plan reads a record: the validation pass visits every set value once, so it also collects them.
+    internal RecordValueCapture? Capture { get; set; }
+
     /// <summary>Adds an error for <paramref name="attribute"/>.</summary>
     public void Add(AttioAttributeInfo attribute, string? value, string expected) =>
         _errors.Add(new AttioValidationError(attribute.ObjectSlug, attribute.Slug, attribute.Type, value, expected));

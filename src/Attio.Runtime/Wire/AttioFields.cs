@@ -19,6 +19,7 @@ public static class AttioFields
         ArgumentNullException.ThrowIfNull(attribute);
         ArgumentNullException.ThrowIfNull(codec);
         ArgumentNullException.ThrowIfNull(errors);
+        errors.Capture?.Add(attribute, state, value, codec);
         if (state == AttioFieldState.NotSet || !CheckWritable(attribute, state, errors))
         {
             return;
@@ -35,6 +36,7 @@ public static class AttioFields
     {
         ArgumentNullException.ThrowIfNull(attribute);
         ArgumentNullException.ThrowIfNull(errors);
+        errors.Capture?.AddClear(attribute, state);
         if (state == AttioFieldState.NotSet || attribute.IsWritable)
         {
             return true;
@@ -51,6 +53,7 @@ public static class AttioFields
         ArgumentNullException.ThrowIfNull(attribute);
         ArgumentNullException.ThrowIfNull(codec);
         ArgumentNullException.ThrowIfNull(errors);
+        errors.Capture?.AddMany(attribute, state, values, codec);
         if (state == AttioFieldState.NotSet || !CheckWritable(attribute, state, errors) || state != AttioFieldState.Set || values is null)
         {
             return;

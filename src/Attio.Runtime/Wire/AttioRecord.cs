@@ -29,6 +29,12 @@ public abstract class AttioRecord
     /// </summary>
     public virtual IReadOnlyList<AttioAttributeInfo> GetAttributeInfos() => Array.Empty<AttioAttributeInfo>();
 
+    /// <summary>
+    /// The values set or cleared on this record, one per attribute in the order the record writes them, typed as the record
+    /// holds them (what a write plan carries and the sender merges).
+    /// </summary>
+    public IReadOnlyList<AttioPlanValue> GetSetValues() => RecordValueCapture.Read(this, new AttioValidationErrors());
+
     /// <summary>Every validation error of this record; empty when it can be sent.</summary>
     public IReadOnlyList<AttioValidationError> GetValidationErrors()
     {

@@ -251,7 +251,8 @@ public sealed class MappingConversionTests
     public void ClientOverloadsTakeTheMappedClass(string method, string className, string result, bool isPublic)
     {
         var source = Compiled.Value.GetType("App." + className, throwOnError: true)!;
-        var workspace = Compiled.Value.GetType("Northwind.Crm.AttioWorkspace", throwOnError: true)!;
+        // The overloads live next to the mapped class (issue 19.2), in one class per mapped class.
+        var workspace = Compiled.Value.GetType("App." + className + "AttioExtensions", throwOnError: true)!;
         var overload = workspace.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
             .Single(m => m.Name == method && m.GetParameters().Select(p => p.ParameterType).SequenceEqual(new[] { typeof(AttioClient), source, typeof(CancellationToken) }));
         Assert.Equal(isPublic, overload.IsPublic);

@@ -152,7 +152,7 @@ public sealed class MappingDiagnosticTests
                 [AttioMap("subscription_id")] public string? Subscription { get; set; }
             }
             """));
-        Assert.Contains("global::Northwind.Crm.SubscriptionMatchingAttribute.InvoiceReference", run.GeneratedSources["Attio.Mapping.App.InvoicePaid.g.cs"]);
+        Assert.Contains("AttioActions.Assert(source.ToSubscription(), \"invoice_reference\")", run.GeneratedSources["Attio.Mapping.App.InvoicePaid.g.cs"]);
     }
 
     [Fact]

@@ -5,74 +5,94 @@
 
 namespace Northwind.Crm;
 
-/// <summary>Typed Attio operations for this workspace's objects, as extension methods on <see cref="global::Attio.AttioClient"/>.</summary>
-/// <remarks>Every method validates all values before the first request, so nothing is half-written.</remarks>
+/// <summary>Typed Attio operations for this workspace's objects, as extension methods on <see cref="global::Attio.AttioClient"/> and <see cref="global::Attio.AttioSender"/>.</summary>
+/// <remarks>Every method validates all values before the first request, so nothing is half-written by bad input.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Attio.Generators", "0.1.0.0")]
 public static partial class AttioWorkspace
 {
     /// <summary>Creates or updates the <c>people</c> record whose <paramref name="matchingAttribute"/> equals the record's value (Attio's assert).</summary>
-    /// <remarks>Multiselect values of the matching attribute are added; other multiselect attributes sent are replaced.</remarks>
+    /// <remarks>Multiselect values of the matching attribute are added; other multiselect attributes sent are replaced; null clears.</remarks>
     public static global::System.Threading.Tasks.Task<global::Attio.AttioStoredRecord> AssertPersonAsync(this global::Attio.AttioClient client, Person record, PersonMatchingAttribute matchingAttribute = PersonMatchingAttribute.EmailAddresses, global::System.Threading.CancellationToken cancellationToken = default)
-        => client.AssertRecordAsync(record, matchingAttribute.ToSlug(), cancellationToken);
+        => client.ExecuteRecordAsync(global::Attio.AttioActions.Assert(record, matchingAttribute.ToSlug()), cancellationToken);
+
+    /// <summary>Queues an assert of the <c>people</c> record on the sender; see <see cref="AssertPersonAsync"/>.</summary>
+    public static global::System.Threading.Tasks.ValueTask<global::Attio.AttioDeliveryReceipt> EnqueuePersonAsync(this global::Attio.AttioSender sender, Person record, PersonMatchingAttribute matchingAttribute = PersonMatchingAttribute.EmailAddresses, global::System.DateTimeOffset? timestamp = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => sender.EnqueueRecordAsync(record, matchingAttribute.ToSlug(), timestamp, cancellationToken);
 
     /// <summary>Creates a <c>people</c> record; fails when a unique value is already taken.</summary>
     public static global::System.Threading.Tasks.Task<global::Attio.AttioStoredRecord> CreatePersonAsync(this global::Attio.AttioClient client, Person record, global::System.Threading.CancellationToken cancellationToken = default)
-        => client.CreateRecordAsync(record, cancellationToken);
+        => client.ExecuteRecordAsync(global::Attio.AttioActions.Create(record), cancellationToken);
 
     /// <summary>Updates the <c>people</c> record with <paramref name="recordId"/>; <paramref name="mode"/> says whether multiselect values are added (PATCH) or replaced (PUT).</summary>
+    /// <remarks>Null clears in both modes: PATCH cannot remove values, so clears are sent with a PUT of their own.</remarks>
     public static global::System.Threading.Tasks.Task<global::Attio.AttioStoredRecord> UpdatePersonAsync(this global::Attio.AttioClient client, string recordId, Person record, global::Attio.AttioUpdateMode mode = global::Attio.AttioUpdateMode.Append, global::System.Threading.CancellationToken cancellationToken = default)
-        => client.UpdateRecordAsync(record, recordId, mode, cancellationToken);
+        => client.ExecuteRecordAsync(global::Attio.AttioActions.Update(recordId, record, mode), cancellationToken);
 
     /// <summary>Reads the <c>people</c> record with <paramref name="recordId"/>.</summary>
     public static global::System.Threading.Tasks.Task<global::Attio.AttioStoredRecord> GetPersonAsync(this global::Attio.AttioClient client, string recordId, global::System.Threading.CancellationToken cancellationToken = default)
         => client.GetRecordAsync(Person.ApiSlug, recordId, cancellationToken);
 
     /// <summary>Creates or updates the <c>companies</c> record whose <paramref name="matchingAttribute"/> equals the record's value (Attio's assert).</summary>
-    /// <remarks>Multiselect values of the matching attribute are added; other multiselect attributes sent are replaced.</remarks>
+    /// <remarks>Multiselect values of the matching attribute are added; other multiselect attributes sent are replaced; null clears.</remarks>
     public static global::System.Threading.Tasks.Task<global::Attio.AttioStoredRecord> AssertCompanyAsync(this global::Attio.AttioClient client, Company record, CompanyMatchingAttribute matchingAttribute = CompanyMatchingAttribute.Domains, global::System.Threading.CancellationToken cancellationToken = default)
-        => client.AssertRecordAsync(record, matchingAttribute.ToSlug(), cancellationToken);
+        => client.ExecuteRecordAsync(global::Attio.AttioActions.Assert(record, matchingAttribute.ToSlug()), cancellationToken);
+
+    /// <summary>Queues an assert of the <c>companies</c> record on the sender; see <see cref="AssertCompanyAsync"/>.</summary>
+    public static global::System.Threading.Tasks.ValueTask<global::Attio.AttioDeliveryReceipt> EnqueueCompanyAsync(this global::Attio.AttioSender sender, Company record, CompanyMatchingAttribute matchingAttribute = CompanyMatchingAttribute.Domains, global::System.DateTimeOffset? timestamp = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => sender.EnqueueRecordAsync(record, matchingAttribute.ToSlug(), timestamp, cancellationToken);
 
     /// <summary>Creates a <c>companies</c> record; fails when a unique value is already taken.</summary>
     public static global::System.Threading.Tasks.Task<global::Attio.AttioStoredRecord> CreateCompanyAsync(this global::Attio.AttioClient client, Company record, global::System.Threading.CancellationToken cancellationToken = default)
-        => client.CreateRecordAsync(record, cancellationToken);
+        => client.ExecuteRecordAsync(global::Attio.AttioActions.Create(record), cancellationToken);
 
     /// <summary>Updates the <c>companies</c> record with <paramref name="recordId"/>; <paramref name="mode"/> says whether multiselect values are added (PATCH) or replaced (PUT).</summary>
+    /// <remarks>Null clears in both modes: PATCH cannot remove values, so clears are sent with a PUT of their own.</remarks>
     public static global::System.Threading.Tasks.Task<global::Attio.AttioStoredRecord> UpdateCompanyAsync(this global::Attio.AttioClient client, string recordId, Company record, global::Attio.AttioUpdateMode mode = global::Attio.AttioUpdateMode.Append, global::System.Threading.CancellationToken cancellationToken = default)
-        => client.UpdateRecordAsync(record, recordId, mode, cancellationToken);
+        => client.ExecuteRecordAsync(global::Attio.AttioActions.Update(recordId, record, mode), cancellationToken);
 
     /// <summary>Reads the <c>companies</c> record with <paramref name="recordId"/>.</summary>
     public static global::System.Threading.Tasks.Task<global::Attio.AttioStoredRecord> GetCompanyAsync(this global::Attio.AttioClient client, string recordId, global::System.Threading.CancellationToken cancellationToken = default)
         => client.GetRecordAsync(Company.ApiSlug, recordId, cancellationToken);
 
     /// <summary>Creates or updates the <c>users</c> record whose <paramref name="matchingAttribute"/> equals the record's value (Attio's assert).</summary>
-    /// <remarks>Multiselect values of the matching attribute are added; other multiselect attributes sent are replaced.</remarks>
+    /// <remarks>Multiselect values of the matching attribute are added; other multiselect attributes sent are replaced; null clears.</remarks>
     public static global::System.Threading.Tasks.Task<global::Attio.AttioStoredRecord> AssertUserAsync(this global::Attio.AttioClient client, User record, UserMatchingAttribute matchingAttribute = UserMatchingAttribute.UserId, global::System.Threading.CancellationToken cancellationToken = default)
-        => client.AssertRecordAsync(record, matchingAttribute.ToSlug(), cancellationToken);
+        => client.ExecuteRecordAsync(global::Attio.AttioActions.Assert(record, matchingAttribute.ToSlug()), cancellationToken);
+
+    /// <summary>Queues an assert of the <c>users</c> record on the sender; see <see cref="AssertUserAsync"/>.</summary>
+    public static global::System.Threading.Tasks.ValueTask<global::Attio.AttioDeliveryReceipt> EnqueueUserAsync(this global::Attio.AttioSender sender, User record, UserMatchingAttribute matchingAttribute = UserMatchingAttribute.UserId, global::System.DateTimeOffset? timestamp = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => sender.EnqueueRecordAsync(record, matchingAttribute.ToSlug(), timestamp, cancellationToken);
 
     /// <summary>Creates a <c>users</c> record; fails when a unique value is already taken.</summary>
     public static global::System.Threading.Tasks.Task<global::Attio.AttioStoredRecord> CreateUserAsync(this global::Attio.AttioClient client, User record, global::System.Threading.CancellationToken cancellationToken = default)
-        => client.CreateRecordAsync(record, cancellationToken);
+        => client.ExecuteRecordAsync(global::Attio.AttioActions.Create(record), cancellationToken);
 
     /// <summary>Updates the <c>users</c> record with <paramref name="recordId"/>; <paramref name="mode"/> says whether multiselect values are added (PATCH) or replaced (PUT).</summary>
+    /// <remarks>Null clears in both modes: PATCH cannot remove values, so clears are sent with a PUT of their own.</remarks>
     public static global::System.Threading.Tasks.Task<global::Attio.AttioStoredRecord> UpdateUserAsync(this global::Attio.AttioClient client, string recordId, User record, global::Attio.AttioUpdateMode mode = global::Attio.AttioUpdateMode.Append, global::System.Threading.CancellationToken cancellationToken = default)
-        => client.UpdateRecordAsync(record, recordId, mode, cancellationToken);
+        => client.ExecuteRecordAsync(global::Attio.AttioActions.Update(recordId, record, mode), cancellationToken);
 
     /// <summary>Reads the <c>users</c> record with <paramref name="recordId"/>.</summary>
     public static global::System.Threading.Tasks.Task<global::Attio.AttioStoredRecord> GetUserAsync(this global::Attio.AttioClient client, string recordId, global::System.Threading.CancellationToken cancellationToken = default)
         => client.GetRecordAsync(User.ApiSlug, recordId, cancellationToken);
 
     /// <summary>Creates or updates the <c>workspaces</c> record whose <paramref name="matchingAttribute"/> equals the record's value (Attio's assert).</summary>
-    /// <remarks>Multiselect values of the matching attribute are added; other multiselect attributes sent are replaced.</remarks>
+    /// <remarks>Multiselect values of the matching attribute are added; other multiselect attributes sent are replaced; null clears.</remarks>
     public static global::System.Threading.Tasks.Task<global::Attio.AttioStoredRecord> AssertWorkspaceAsync(this global::Attio.AttioClient client, Workspace record, WorkspaceMatchingAttribute matchingAttribute = WorkspaceMatchingAttribute.WorkspaceId, global::System.Threading.CancellationToken cancellationToken = default)
-        => client.AssertRecordAsync(record, matchingAttribute.ToSlug(), cancellationToken);
+        => client.ExecuteRecordAsync(global::Attio.AttioActions.Assert(record, matchingAttribute.ToSlug()), cancellationToken);
+
+    /// <summary>Queues an assert of the <c>workspaces</c> record on the sender; see <see cref="AssertWorkspaceAsync"/>.</summary>
+    public static global::System.Threading.Tasks.ValueTask<global::Attio.AttioDeliveryReceipt> EnqueueWorkspaceAsync(this global::Attio.AttioSender sender, Workspace record, WorkspaceMatchingAttribute matchingAttribute = WorkspaceMatchingAttribute.WorkspaceId, global::System.DateTimeOffset? timestamp = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => sender.EnqueueRecordAsync(record, matchingAttribute.ToSlug(), timestamp, cancellationToken);
 
     /// <summary>Creates a <c>workspaces</c> record; fails when a unique value is already taken.</summary>
     public static global::System.Threading.Tasks.Task<global::Attio.AttioStoredRecord> CreateWorkspaceAsync(this global::Attio.AttioClient client, Workspace record, global::System.Threading.CancellationToken cancellationToken = default)
-        => client.CreateRecordAsync(record, cancellationToken);
+        => client.ExecuteRecordAsync(global::Attio.AttioActions.Create(record), cancellationToken);
 
     /// <summary>Updates the <c>workspaces</c> record with <paramref name="recordId"/>; <paramref name="mode"/> says whether multiselect values are added (PATCH) or replaced (PUT).</summary>
+    /// <remarks>Null clears in both modes: PATCH cannot remove values, so clears are sent with a PUT of their own.</remarks>
     public static global::System.Threading.Tasks.Task<global::Attio.AttioStoredRecord> UpdateWorkspaceAsync(this global::Attio.AttioClient client, string recordId, Workspace record, global::Attio.AttioUpdateMode mode = global::Attio.AttioUpdateMode.Append, global::System.Threading.CancellationToken cancellationToken = default)
-        => client.UpdateRecordAsync(record, recordId, mode, cancellationToken);
+        => client.ExecuteRecordAsync(global::Attio.AttioActions.Update(recordId, record, mode), cancellationToken);
 
     /// <summary>Reads the <c>workspaces</c> record with <paramref name="recordId"/>.</summary>
     public static global::System.Threading.Tasks.Task<global::Attio.AttioStoredRecord> GetWorkspaceAsync(this global::Attio.AttioClient client, string recordId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -80,28 +100,34 @@ public static partial class AttioWorkspace
 
     /// <summary>Creates a <c>deals</c> record; fails when a unique value is already taken.</summary>
     public static global::System.Threading.Tasks.Task<global::Attio.AttioStoredRecord> CreateDealAsync(this global::Attio.AttioClient client, Deal record, global::System.Threading.CancellationToken cancellationToken = default)
-        => client.CreateRecordAsync(record, cancellationToken);
+        => client.ExecuteRecordAsync(global::Attio.AttioActions.Create(record), cancellationToken);
 
     /// <summary>Updates the <c>deals</c> record with <paramref name="recordId"/>; <paramref name="mode"/> says whether multiselect values are added (PATCH) or replaced (PUT).</summary>
+    /// <remarks>Null clears in both modes: PATCH cannot remove values, so clears are sent with a PUT of their own.</remarks>
     public static global::System.Threading.Tasks.Task<global::Attio.AttioStoredRecord> UpdateDealAsync(this global::Attio.AttioClient client, string recordId, Deal record, global::Attio.AttioUpdateMode mode = global::Attio.AttioUpdateMode.Append, global::System.Threading.CancellationToken cancellationToken = default)
-        => client.UpdateRecordAsync(record, recordId, mode, cancellationToken);
+        => client.ExecuteRecordAsync(global::Attio.AttioActions.Update(recordId, record, mode), cancellationToken);
 
     /// <summary>Reads the <c>deals</c> record with <paramref name="recordId"/>.</summary>
     public static global::System.Threading.Tasks.Task<global::Attio.AttioStoredRecord> GetDealAsync(this global::Attio.AttioClient client, string recordId, global::System.Threading.CancellationToken cancellationToken = default)
         => client.GetRecordAsync(Deal.ApiSlug, recordId, cancellationToken);
 
     /// <summary>Creates or updates the <c>subscriptions</c> record whose <paramref name="matchingAttribute"/> equals the record's value (Attio's assert).</summary>
-    /// <remarks>Multiselect values of the matching attribute are added; other multiselect attributes sent are replaced.</remarks>
+    /// <remarks>Multiselect values of the matching attribute are added; other multiselect attributes sent are replaced; null clears.</remarks>
     public static global::System.Threading.Tasks.Task<global::Attio.AttioStoredRecord> AssertSubscriptionAsync(this global::Attio.AttioClient client, Subscription record, SubscriptionMatchingAttribute matchingAttribute = SubscriptionMatchingAttribute.SubscriptionId, global::System.Threading.CancellationToken cancellationToken = default)
-        => client.AssertRecordAsync(record, matchingAttribute.ToSlug(), cancellationToken);
+        => client.ExecuteRecordAsync(global::Attio.AttioActions.Assert(record, matchingAttribute.ToSlug()), cancellationToken);
+
+    /// <summary>Queues an assert of the <c>subscriptions</c> record on the sender; see <see cref="AssertSubscriptionAsync"/>.</summary>
+    public static global::System.Threading.Tasks.ValueTask<global::Attio.AttioDeliveryReceipt> EnqueueSubscriptionAsync(this global::Attio.AttioSender sender, Subscription record, SubscriptionMatchingAttribute matchingAttribute = SubscriptionMatchingAttribute.SubscriptionId, global::System.DateTimeOffset? timestamp = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => sender.EnqueueRecordAsync(record, matchingAttribute.ToSlug(), timestamp, cancellationToken);
 
     /// <summary>Creates a <c>subscriptions</c> record; fails when a unique value is already taken.</summary>
     public static global::System.Threading.Tasks.Task<global::Attio.AttioStoredRecord> CreateSubscriptionAsync(this global::Attio.AttioClient client, Subscription record, global::System.Threading.CancellationToken cancellationToken = default)
-        => client.CreateRecordAsync(record, cancellationToken);
+        => client.ExecuteRecordAsync(global::Attio.AttioActions.Create(record), cancellationToken);
 
     /// <summary>Updates the <c>subscriptions</c> record with <paramref name="recordId"/>; <paramref name="mode"/> says whether multiselect values are added (PATCH) or replaced (PUT).</summary>
+    /// <remarks>Null clears in both modes: PATCH cannot remove values, so clears are sent with a PUT of their own.</remarks>
     public static global::System.Threading.Tasks.Task<global::Attio.AttioStoredRecord> UpdateSubscriptionAsync(this global::Attio.AttioClient client, string recordId, Subscription record, global::Attio.AttioUpdateMode mode = global::Attio.AttioUpdateMode.Append, global::System.Threading.CancellationToken cancellationToken = default)
-        => client.UpdateRecordAsync(record, recordId, mode, cancellationToken);
+        => client.ExecuteRecordAsync(global::Attio.AttioActions.Update(recordId, record, mode), cancellationToken);
 
     /// <summary>Reads the <c>subscriptions</c> record with <paramref name="recordId"/>.</summary>
     public static global::System.Threading.Tasks.Task<global::Attio.AttioStoredRecord> GetSubscriptionAsync(this global::Attio.AttioClient client, string recordId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -109,55 +135,27 @@ public static partial class AttioWorkspace
 
     /// <summary>Identify User: asserts the person by email, then the user by <c>user_id</c>, linked to that person.</summary>
     /// <remarks>Both records are validated before the first request. Values already set on <paramref name="person"/> and <paramref name="user"/> are sent too; the arguments are not modified.</remarks>
-    public static async global::System.Threading.Tasks.Task<global::Attio.AttioIdentifyResult> IdentifyUserAsync(this global::Attio.AttioClient client, string email, string userId, Person? person = null, User? user = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public static global::System.Threading.Tasks.Task<global::Attio.AttioIdentifyResult> IdentifyUserAsync(this global::Attio.AttioClient client, string email, string userId, Person? person = null, User? user = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentNullException.ThrowIfNull(client);
         global::System.ArgumentException.ThrowIfNullOrWhiteSpace(email);
         global::System.ArgumentException.ThrowIfNullOrWhiteSpace(userId);
-        var personRecord = person?.Clone() ?? new Person();
-        personRecord.EmailAddresses = global::Attio.AttioFields.WithValue(personRecord.EmailAddresses, email, global::System.StringComparer.OrdinalIgnoreCase);
-        var userRecord = user?.Clone() ?? new User();
-        userRecord.UserId = userId;
-        if (userRecord.GetState("primary_email_address") == global::Attio.AttioFieldState.NotSet)
-        {
-            userRecord.PrimaryEmailAddress = email;
-        }
-        userRecord.Person = global::Attio.RecordReference.ByMatch("people", "email_addresses", email);
-        var errors = new global::Attio.AttioValidationErrors();
-        personRecord.CollectValidationErrors(errors);
-        userRecord.CollectValidationErrors(errors);
-        errors.ThrowIfAny();
-        var storedPerson = await client.AssertRecordAsync(personRecord, "email_addresses", cancellationToken).ConfigureAwait(false);
-        userRecord.Person = global::Attio.RecordReference.ById("people", storedPerson.RecordId);
-        var storedUser = await client.AssertRecordAsync(userRecord, "user_id", cancellationToken).ConfigureAwait(false);
-        return new global::Attio.AttioIdentifyResult(storedPerson, storedUser);
+        return client.ExecuteIdentifyAsync(global::Attio.AttioActions.Identify(email, userId, person, user ?? new User()), cancellationToken);
     }
 
+    /// <summary>Queues an identify on the sender; see <see cref="IdentifyUserAsync"/>.</summary>
+    public static global::System.Threading.Tasks.ValueTask<global::Attio.AttioDeliveryReceipt> EnqueueIdentifyUserAsync(this global::Attio.AttioSender sender, string email, string userId, Person? person = null, User? user = null, global::System.DateTimeOffset? timestamp = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => sender.EnqueueIdentifyAsync(email, userId, person, user ?? new User(), timestamp, cancellationToken);
+
     /// <summary>Group Workspace: asserts the company by domain, then the workspace by <c>workspace_id</c>, linked to that company; with <paramref name="userId"/>, adds that user to the workspace.</summary>
-    /// <remarks>The user is added with PATCH, which appends: the workspace's other users are never removed. Everything is validated before the first request; the arguments are not modified.</remarks>
-    public static async global::System.Threading.Tasks.Task<global::Attio.AttioGroupResult> GroupWorkspaceAsync(this global::Attio.AttioClient client, string domain, string workspaceId, Company? company = null, Workspace? workspace = null, string? userId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <remarks>The user is added with PATCH, which appends: the workspace's other users are never removed. When that last step fails, the AttioPlanException says which company and workspace were written.</remarks>
+    public static global::System.Threading.Tasks.Task<global::Attio.AttioGroupResult> GroupWorkspaceAsync(this global::Attio.AttioClient client, string domain, string workspaceId, Company? company = null, Workspace? workspace = null, string? userId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentNullException.ThrowIfNull(client);
         global::System.ArgumentException.ThrowIfNullOrWhiteSpace(domain);
         global::System.ArgumentException.ThrowIfNullOrWhiteSpace(workspaceId);
-        var companyRecord = company?.Clone() ?? new Company();
-        companyRecord.Domains = global::Attio.AttioFields.WithValue(companyRecord.Domains, domain, global::System.StringComparer.OrdinalIgnoreCase);
-        var workspaceRecord = workspace?.Clone() ?? new Workspace();
-        workspaceRecord.WorkspaceId = workspaceId;
-        workspaceRecord.Company = global::Attio.RecordReference.ByMatch("companies", "domains", domain);
-        Workspace? membership = userId is null ? null : new Workspace { Users = new[] { global::Attio.RecordReference.ByMatch("users", "user_id", userId) } };
-        var errors = new global::Attio.AttioValidationErrors();
-        companyRecord.CollectValidationErrors(errors);
-        workspaceRecord.CollectValidationErrors(errors);
-        membership?.CollectValidationErrors(errors);
-        errors.ThrowIfAny();
-        var storedCompany = await client.AssertRecordAsync(companyRecord, "domains", cancellationToken).ConfigureAwait(false);
-        workspaceRecord.Company = global::Attio.RecordReference.ById("companies", storedCompany.RecordId);
-        var storedWorkspace = await client.AssertRecordAsync(workspaceRecord, "workspace_id", cancellationToken).ConfigureAwait(false);
-        if (membership is not null)
-        {
-            storedWorkspace = await client.UpdateRecordAsync(membership, storedWorkspace.RecordId, global::Attio.AttioUpdateMode.Append, cancellationToken).ConfigureAwait(false);
-        }
-        return new global::Attio.AttioGroupResult(storedCompany, storedWorkspace);
+        return client.ExecuteGroupAsync(global::Attio.AttioActions.Group(domain, workspaceId, company, workspace ?? new Workspace(), userId), cancellationToken);
     }
+
+    /// <summary>Queues a group on the sender; see <see cref="GroupWorkspaceAsync"/>.</summary>
+    public static global::System.Threading.Tasks.ValueTask<global::Attio.AttioDeliveryReceipt> EnqueueGroupWorkspaceAsync(this global::Attio.AttioSender sender, string domain, string workspaceId, Company? company = null, Workspace? workspace = null, string? userId = null, global::System.DateTimeOffset? timestamp = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => sender.EnqueueGroupAsync(domain, workspaceId, company, workspace ?? new Workspace(), userId, timestamp, cancellationToken);
 }

@@ -82,58 +82,72 @@ namespace App
     }
 }
 
-namespace Northwind.Crm
+namespace App
 {
-    public static partial class AttioWorkspace
+    /// <summary>Client and sender overloads that take <see cref="global::App.UserSignedUp"/>: each builds the write plan of the mapped records and runs or queues it.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Attio.Generators", "0.1.0.0")]
+    public static class UserSignedUpAttioExtensions
     {
-        /// <summary>Creates or updates the <c>people</c> record for <paramref name="source"/>, matched on <c>email_addresses</c>; see <see cref="global::App.UserSignedUp.ToPerson()"/>.</summary>
-        /// <remarks>Multiselect values of the matching attribute are added; other multiselect attributes sent are replaced.</remarks>
+        /// <summary>The write plan of <see cref="AssertPersonAsync"/>, to run with <c>AttioClient.ExecuteAsync</c> or queue with <c>AttioSender.EnqueuePlanAsync</c>.</summary>
+        /// <remarks>Everything is validated before the first request.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("Attio.Generators", "0.1.0.0")]
+        public static global::Attio.AttioWritePlan AssertPersonPlan(global::App.UserSignedUp source)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(source);
+            return global::Attio.AttioActions.Assert(source.ToPerson(), "email_addresses");
+        }
+
+        /// <summary>The <c>people</c> record for <paramref name="source"/>, asserted on <c>email_addresses</c>; see <see cref="global::App.UserSignedUp.ToPerson()"/>.</summary>
+        /// <remarks>Everything is validated before the first request.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("Attio.Generators", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<global::Attio.AttioStoredRecord> AssertPersonAsync(this global::Attio.AttioClient client, global::App.UserSignedUp source, global::System.Threading.CancellationToken cancellationToken = default)
-            => client.AssertPersonAsync((source ?? throw new global::System.ArgumentNullException(nameof(source))).ToPerson(), global::Northwind.Crm.PersonMatchingAttribute.EmailAddresses, cancellationToken);
+            => client.ExecuteRecordAsync(AssertPersonPlan(source), cancellationToken);
 
-        /// <summary>Creates or updates the <c>users</c> record for <paramref name="source"/>, matched on <c>user_id</c>; see <see cref="global::App.UserSignedUp.ToUser()"/>.</summary>
+        /// <summary>Queues <see cref="AssertPersonAsync"/> on the sender.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Attio.Generators", "0.1.0.0")]
+        public static global::System.Threading.Tasks.ValueTask<global::Attio.AttioDeliveryReceipt> EnqueueAssertPersonAsync(this global::Attio.AttioSender sender, global::App.UserSignedUp source, global::System.DateTimeOffset? timestamp = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => sender.EnqueuePlanAsync(AssertPersonPlan(source), timestamp, cancellationToken);
+
+        /// <summary>The write plan of <see cref="AssertUserAsync"/>, to run with <c>AttioClient.ExecuteAsync</c> or queue with <c>AttioSender.EnqueuePlanAsync</c>.</summary>
         /// <remarks>Mappings with <c>Multiselect = Append</c> are sent afterwards with PATCH, which adds to the values Attio has. Everything is validated before the first request.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("Attio.Generators", "0.1.0.0")]
-        public static async global::System.Threading.Tasks.Task<global::Attio.AttioStoredRecord> AssertUserAsync(this global::Attio.AttioClient client, global::App.UserSignedUp source, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::Attio.AttioWritePlan AssertUserPlan(global::App.UserSignedUp source)
         {
-            global::System.ArgumentNullException.ThrowIfNull(client);
-            var record = (source ?? throw new global::System.ArgumentNullException(nameof(source))).ToUser(global::Attio.AttioMultiselect.Replace);
-            var appended = source.ToUser(global::Attio.AttioMultiselect.Append);
-            var errors = new global::Attio.AttioValidationErrors();
-            record.CollectValidationErrors(errors);
-            appended.CollectValidationErrors(errors);
-            errors.ThrowIfAny();
-            var stored = await client.AssertUserAsync(record, global::Northwind.Crm.UserMatchingAttribute.UserId, cancellationToken).ConfigureAwait(false);
-            if (appended.GetState("workspace") != global::Attio.AttioFieldState.NotSet)
-            {
-                stored = await client.UpdateRecordAsync(appended, stored.RecordId, global::Attio.AttioUpdateMode.Append, cancellationToken).ConfigureAwait(false);
-            }
-            return stored;
+            global::System.ArgumentNullException.ThrowIfNull(source);
+            return global::Attio.AttioActions.Assert(source.ToUser(global::Attio.AttioMultiselect.Replace), "user_id").ThenAppend(0, source.ToUser(global::Attio.AttioMultiselect.Append));
+        }
+
+        /// <summary>The <c>users</c> record for <paramref name="source"/>, asserted on <c>user_id</c>; see <see cref="global::App.UserSignedUp.ToUser()"/>.</summary>
+        /// <remarks>Mappings with <c>Multiselect = Append</c> are sent afterwards with PATCH, which adds to the values Attio has. Everything is validated before the first request.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("Attio.Generators", "0.1.0.0")]
+        public static global::System.Threading.Tasks.Task<global::Attio.AttioStoredRecord> AssertUserAsync(this global::Attio.AttioClient client, global::App.UserSignedUp source, global::System.Threading.CancellationToken cancellationToken = default)
+            => client.ExecuteRecordAsync(AssertUserPlan(source), cancellationToken);
+
+        /// <summary>Queues <see cref="AssertUserAsync"/> on the sender.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Attio.Generators", "0.1.0.0")]
+        public static global::System.Threading.Tasks.ValueTask<global::Attio.AttioDeliveryReceipt> EnqueueAssertUserAsync(this global::Attio.AttioSender sender, global::App.UserSignedUp source, global::System.DateTimeOffset? timestamp = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => sender.EnqueuePlanAsync(AssertUserPlan(source), timestamp, cancellationToken);
+
+        /// <summary>The write plan of <see cref="IdentifyUserAsync"/>, to run with <c>AttioClient.ExecuteAsync</c> or queue with <c>AttioSender.EnqueuePlanAsync</c>.</summary>
+        /// <remarks>Mappings with <c>Multiselect = Append</c> are sent afterwards with PATCH, which adds to the values Attio has. Everything is validated before the first request.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("Attio.Generators", "0.1.0.0")]
+        public static global::Attio.AttioWritePlan IdentifyUserPlan(global::App.UserSignedUp source)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(source);
+            var first = source.ToPerson();
+            var second = source.ToUser(global::Attio.AttioMultiselect.Replace);
+            return global::Attio.AttioActions.Identify(global::Attio.AttioMappedKeys.First(first.EmailAddresses, "people.email_addresses"), global::Attio.AttioMappedKeys.Of(second.UserId, "users.user_id"), first, second).ThenAppend(1, source.ToUser(global::Attio.AttioMultiselect.Append));
         }
 
         /// <summary>Identify User for <paramref name="source"/>: the person by its mapped email address, the user by its mapped <c>user_id</c>, linked to that person.</summary>
         /// <remarks>Mappings with <c>Multiselect = Append</c> are sent afterwards with PATCH, which adds to the values Attio has. Everything is validated before the first request.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("Attio.Generators", "0.1.0.0")]
-        public static async global::System.Threading.Tasks.Task<global::Attio.AttioIdentifyResult> IdentifyUserAsync(this global::Attio.AttioClient client, global::App.UserSignedUp source, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(client);
-            var first = (source ?? throw new global::System.ArgumentNullException(nameof(source))).ToPerson();
-            var second = source.ToUser(global::Attio.AttioMultiselect.Replace);
-            string firstKey = (first.EmailAddresses is { Count: > 0 } keys ? keys[0] : null) ?? throw new global::System.ArgumentException("The mapped people.email_addresses is empty.", nameof(source));
-            string secondKey = second.UserId ?? throw new global::System.ArgumentException("The mapped users.user_id is empty.", nameof(source));
-            var errors = new global::Attio.AttioValidationErrors();
-            var secondAppended = source.ToUser(global::Attio.AttioMultiselect.Append);
-            secondAppended.CollectValidationErrors(errors);
-            errors.ThrowIfAny();
-            var result = await client.IdentifyUserAsync(firstKey, secondKey, first, second, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var storedFirst = result.Person;
-            var storedSecond = result.User;
-            if (secondAppended.GetState("workspace") != global::Attio.AttioFieldState.NotSet)
-            {
-                storedSecond = await client.UpdateRecordAsync(secondAppended, storedSecond.RecordId, global::Attio.AttioUpdateMode.Append, cancellationToken).ConfigureAwait(false);
-            }
-            return new global::Attio.AttioIdentifyResult(storedFirst, storedSecond);
-        }
+        public static global::System.Threading.Tasks.Task<global::Attio.AttioIdentifyResult> IdentifyUserAsync(this global::Attio.AttioClient client, global::App.UserSignedUp source, global::System.Threading.CancellationToken cancellationToken = default)
+            => client.ExecuteIdentifyAsync(IdentifyUserPlan(source), cancellationToken);
+
+        /// <summary>Queues <see cref="IdentifyUserAsync"/> on the sender.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Attio.Generators", "0.1.0.0")]
+        public static global::System.Threading.Tasks.ValueTask<global::Attio.AttioDeliveryReceipt> EnqueueIdentifyUserAsync(this global::Attio.AttioSender sender, global::App.UserSignedUp source, global::System.DateTimeOffset? timestamp = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => sender.EnqueuePlanAsync(IdentifyUserPlan(source), timestamp, cancellationToken);
     }
 }
