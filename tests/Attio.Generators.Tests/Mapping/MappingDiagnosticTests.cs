@@ -173,7 +173,7 @@ public sealed class MappingDiagnosticTests
     public void ATTIO006_NotReportedWithoutAttioAttributes()
     {
         var run = GeneratorHarness.Run(null, globalOptions: MappingHarness.Options, sources: Source("public partial class Plain { public string? Name { get; set; } }"));
-        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.AttioDiagnostics);
     }
 
     [Fact]
