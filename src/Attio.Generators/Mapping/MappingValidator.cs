@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Attio.Generators.Common;
 using Attio.Generators.Diagnostics;
 using Attio.Generators.Model;
 using Attio.Generators.Schema;
@@ -186,7 +187,8 @@ internal static class MappingValidator
         {
             diagnostics.Add(MappingDiagnostic.Create(DiagnosticCatalog.EnumMemberWithoutOption, member.SlugLocation, null,
                 Conversions.Describe(valueShape), string.Join(", ", unmatched), objectSlug, attribute.ApiSlug,
-                string.Join(", ", attribute.Options.Where(o => !o.IsArchived).Select(o => "'" + o.Title + "'"))));
+                string.Join(", ", attribute.Options.Where(o => !o.IsArchived).Select(o => "'" + o.Title + "'")))
+                with { Renames = Conversions.ClosestOptionNames(valueShape, attribute, unmatched).ToEquatableArray() });
         }
 
         return new ResolvedMapping(member, attribute, property, attribute.IsMultiselect && member.Multiselect == 1);
@@ -219,8 +221,10 @@ internal static class MappingValidator
 
             if (!target.Mappings.Any(m => m.Attribute.ApiSlug == attribute.ApiSlug))
             {
+                var mappedUnique = target.Record.MatchingAttributes.Select(m => m.Slug)
+                    .Where(slug => target.Mappings.Any(m => m.Attribute.ApiSlug == slug));
                 diagnostics.Add(MappingDiagnostic.Create(DiagnosticCatalog.MatchingAttributeNotMapped, location, null,
-                    objectSlug, attribute.ApiSlug));
+                    objectSlug, attribute.ApiSlug) with { Suggestions = mappedUnique.ToEquatableArray() });
                 return null;
             }
 

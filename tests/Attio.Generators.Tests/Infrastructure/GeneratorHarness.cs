@@ -10,7 +10,7 @@ namespace Attio.Generators.Tests.Infrastructure;
 /// <summary>Runs <see cref="AttioGenerator"/> over in-memory sources and schema files, as the compiler would.</summary>
 public sealed class GeneratorHarness
 {
-    private static readonly ImmutableArray<MetadataReference> References = LoadReferences();
+    public static ImmutableArray<MetadataReference> References { get; } = LoadReferences();
 
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.CSharp12);
 
