@@ -127,7 +127,7 @@ public sealed class AttioGenerator : IIncrementalGenerator
         }
     }
 
-    private static string HintName(string className) => "Attio." + className.TrimStart('@') + ".g.cs";
+    private static string HintName(string className) => HintNames.Create(className.TrimStart('@'));
 }
 
 /// <summary>Names of the pipeline steps, for incrementality tests.</summary>

@@ -288,13 +288,13 @@ internal static class MappingParser
 
     private static string HintName(INamedTypeSymbol type)
     {
-        var builder = new StringBuilder("Attio.Mapping.");
+        var builder = new StringBuilder("Mapping.");
         foreach (char c in type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat))
         {
             builder.Append(char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_');
         }
 
-        return builder.Append(".g.cs").ToString();
+        return HintNames.Create(builder.ToString());
     }
 
     private static string Escape(string name) =>

@@ -56,7 +56,7 @@ internal static class MappingValidator
             if (obj is null || record is null)
             {
                 string? suggestion = Levenshtein.Closest(target.Slug, schema.Objects.Select(o => o.ApiSlug));
-                string hint = suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?";
+                string hint = suggestion is null ? "; " + ExistingObjects(schema, context.Model) : $"; did you mean '{suggestion}'?";
                 if (target.Slug is "users" or "workspaces")
                 {
                     hint += "; activate the object in Workspace Settings > Objects and export the schema again";
@@ -266,6 +266,20 @@ internal static class MappingValidator
         }
 
         return actionGenerated;
+    }
+
+    /// <summary>With no close slug to suggest, what the schema does have (a large workspace's list is cut short).</summary>
+    private static string ExistingObjects(SchemaModel schema, GenerationModel model)
+    {
+        const int Shown = 20;
+        var slugs = schema.Objects.Select(o => o.ApiSlug).Where(slug => model.Records.Any(r => r.ObjectSlug == slug)).ToList();
+        if (slugs.Count == 0)
+        {
+            return "the exported schema has no objects";
+        }
+
+        string listed = string.Join(", ", slugs.Take(Shown).Select(slug => "'" + slug + "'"));
+        return "objects in the exported schema: " + listed + (slugs.Count > Shown ? $" and {slugs.Count - Shown} more" : string.Empty);
     }
 
     /// <summary>An attribute by slug, or by attribute id.</summary>
