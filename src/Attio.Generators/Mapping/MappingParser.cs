@@ -28,13 +28,14 @@ internal static class MappingParser
 
     /// <summary>The generator's transform: no locations, since the generator reports no mapping diagnostic (the analyzer does).</summary>
     public static MappedClassModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
-        context.TargetSymbol is INamedTypeSymbol type ? Parse(type, context.TargetNode, includeLocations: false, cancellationToken) : null;
+        context.TargetSymbol is INamedTypeSymbol type ? Parse(type, context.TargetNode, includeLocations: false, cancellationToken, context.SemanticModel) : null;
 
     /// <summary>
     /// The model of <paramref name="type"/>. With a <paramref name="declaration"/>, only the declaration holding the first
     /// <c>[AttioObject]</c> yields it (the generator's transform runs once per partial declaration); the analyzer passes null.
     /// </summary>
-    public static MappedClassModel? Parse(INamedTypeSymbol type, SyntaxNode? declaration, bool includeLocations, CancellationToken cancellationToken)
+    /// <param name="syntaxModel">When given (the generator), members are read from syntax where possible; see <see cref="MemberSyntaxReader"/>.</param>
+    public static MappedClassModel? Parse(INamedTypeSymbol type, SyntaxNode? declaration, bool includeLocations, CancellationToken cancellationToken, SemanticModel? syntaxModel = null)
     {
         var objectAttributes = type.GetAttributes()
             .Where(a => IsObjectAttribute(a.AttributeClass) && a.ApplicationSyntaxReference is not null)
@@ -65,39 +66,10 @@ internal static class MappingParser
         }
 
         var members = new List<(int Order, string Path, MappedMemberModel Member)>();
-        foreach (var member in type.GetMembers())
+        if (syntaxModel is null || !MemberSyntaxReader.TryRead(type, syntaxModel, members, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            ITypeSymbol? memberType = member switch
-            {
-                IPropertySymbol { IsStatic: false, IsIndexer: false, GetMethod: not null } p => p.Type,
-                IFieldSymbol { IsStatic: false, IsImplicitlyDeclared: false, IsConst: false } f => f.Type,
-                _ => null,
-            };
-            if (memberType is null)
-            {
-                continue;
-            }
-
-            AddMappings(member, member.Name, memberType, member.GetAttributes(), members, locations, cancellationToken);
-        }
-
-        // Positional record parameters: [AttioMap] without a target sits on the parameter; the value is read from the property.
-        foreach (var constructor in type.InstanceConstructors)
-        {
-            if (!constructor.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is RecordDeclarationSyntax))
-            {
-                continue;
-            }
-
-            foreach (var parameter in constructor.Parameters)
-            {
-                var property = type.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault();
-                if (property is not null)
-                {
-                    AddMappings(parameter, property.Name, property.Type, parameter.GetAttributes(), members, locations, cancellationToken);
-                }
-            }
+            members.Clear();
+            ReadMembers(type, members, locations, cancellationToken);
         }
 
         bool isPartial = true;
@@ -135,6 +107,45 @@ internal static class MappingParser
             HintName(type),
             targets.ToEquatableArray(),
             members.OrderBy(m => m.Path, System.StringComparer.Ordinal).ThenBy(m => m.Order).Select(m => m.Member).ToEquatableArray());
+    }
+
+    /// <summary>The members through their symbols: what the analyzer uses, and the generator when syntax is not enough.</summary>
+    private static void ReadMembers(INamedTypeSymbol type, List<(int Order, string Path, MappedMemberModel Member)> members, Locations locations, CancellationToken cancellationToken)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            ITypeSymbol? memberType = member switch
+            {
+                IPropertySymbol { IsStatic: false, IsIndexer: false, GetMethod: not null } p => p.Type,
+                IFieldSymbol { IsStatic: false, IsImplicitlyDeclared: false, IsConst: false } f => f.Type,
+                _ => null,
+            };
+            if (memberType is null)
+            {
+                continue;
+            }
+
+            AddMappings(member, member.Name, memberType, member.GetAttributes(), members, locations, cancellationToken);
+        }
+
+        // Positional record parameters: [AttioMap] without a target sits on the parameter; the value is read from the property.
+        foreach (var constructor in type.InstanceConstructors)
+        {
+            if (!constructor.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is RecordDeclarationSyntax))
+            {
+                continue;
+            }
+
+            foreach (var parameter in constructor.Parameters)
+            {
+                var property = type.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault();
+                if (property is not null)
+                {
+                    AddMappings(parameter, property.Name, property.Type, parameter.GetAttributes(), members, locations, cancellationToken);
+                }
+            }
+        }
     }
 
     private static void AddMappings(ISymbol member, string accessName, ITypeSymbol type, IEnumerable<AttributeData> attributes,
