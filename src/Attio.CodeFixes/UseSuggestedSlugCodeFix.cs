@@ -1,12 +1,9 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Attio.CodeFixes;
 
@@ -38,24 +35,15 @@ public sealed class UseSuggestedSlugCodeFix : CodeFixProvider
                 continue;
             }
 
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not LiteralExpressionSyntax literal
-                || !literal.IsKind(SyntaxKind.StringLiteralExpression))
+            if (SlugLiteral.At(root, diagnostic) is not { } literal)
             {
                 continue;
             }
 
             string title = $"Use '{suggestion}'";
             context.RegisterCodeFix(
-                CodeAction.Create(title, ct => ReplaceAsync(context.Document, literal, suggestion!, ct), equivalenceKey: "AttioUseSuggestedSlug"),
+                CodeAction.Create(title, ct => SlugLiteral.ReplaceAsync(context.Document, literal, suggestion!, ct), equivalenceKey: "AttioUseSuggestedSlug"),
                 diagnostic);
         }
-    }
-
-    private static async Task<Document> ReplaceAsync(Document document, LiteralExpressionSyntax literal, string suggestion, CancellationToken cancellationToken)
-    {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var replacement = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(suggestion))
-            .WithTriviaFrom(literal);
-        return document.WithSyntaxRoot(root!.ReplaceNode(literal, replacement));
     }
 }

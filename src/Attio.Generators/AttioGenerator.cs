@@ -72,7 +72,7 @@ public sealed class AttioGenerator : IIncrementalGenerator
         Mapping.MappingPipeline.Register(context, parsed, chosenSchema, model);
     }
 
-    private static bool IsSchemaFile(AdditionalText file, AnalyzerConfigOptionsProvider options)
+    internal static bool IsSchemaFile(AdditionalText file, AnalyzerConfigOptionsProvider options)
     {
         var fileOptions = options.GetOptions(file);
         if (fileOptions.TryGetValue("build_metadata.AdditionalFiles.AttioSchema", out var marker) && !string.IsNullOrEmpty(marker))
@@ -83,7 +83,7 @@ public sealed class AttioGenerator : IIncrementalGenerator
         return string.Equals(Path.GetFileName(file.Path), DefaultSchemaFileName, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static ChosenSchema ChooseSchema(ImmutableArray<SchemaParseResult> results)
+    internal static ChosenSchema ChooseSchema(ImmutableArray<SchemaParseResult> results)
     {
         if (results.IsDefaultOrEmpty)
         {
@@ -101,7 +101,7 @@ public sealed class AttioGenerator : IIncrementalGenerator
         return new ChosenSchema(usable?.Model, EquatableArray<DiagnosticInfo>.Empty);
     }
 
-    private static ModelResult BuildModel(ChosenSchema schema, GeneratorSettings settings)
+    internal static ModelResult BuildModel(ChosenSchema schema, GeneratorSettings settings)
     {
         if (schema.Model is null)
         {
@@ -127,7 +127,7 @@ public sealed class AttioGenerator : IIncrementalGenerator
         }
     }
 
-    private static string HintName(string className) => "Attio." + className.TrimStart('@') + ".g.cs";
+    private static string HintName(string className) => HintNames.Create(className.TrimStart('@'));
 }
 
 /// <summary>Names of the pipeline steps, for incrementality tests.</summary>

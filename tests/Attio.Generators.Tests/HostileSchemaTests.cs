@@ -60,6 +60,14 @@ public sealed class HostileSchemaTests
             { "option injection", OptionInjection() },
             { "unknown types only", Document(Object("people", "Person", Attribute("a", "hologram"), Attribute("b", ""))) },
             { "interaction and read-only only", Document(Object("people", "Person", Attribute("last_interaction", "interaction", writable: false), Attribute("created_at", "timestamp", writable: false))) },
+            { "nouns differing only in case", Document(Object("api_keys", "API key", Attribute("name", "text")), Object("api_keys_v2", "Api key", Attribute("name", "text"))) },
+            { "class names differing only in case", Document(Object("deals", "Deal", Attribute("name", "text")), Object("big_deals", "DEAL", Attribute("name", "text")), Object("dealz", "deal", Attribute("name", "text"))) },
+            { "backing and state fields colliding", Document(Object("subscriptions", "Subscription", Attribute("plan", "select"), Attribute("plan_state", "text"), Attribute("plan_state_state", "text"))) },
+            { "state field first", Document(Object("subscriptions", "Subscription", Attribute("plan_state", "text"), Attribute("plan", "select"))) },
+            { "identify keys marked multiselect", MultiselectIdentifyKeys("person", "user_id", "primary_email_address") },
+            { "noun ending in a generated type name", Document(Object("people", "Person", Attribute("email_addresses", "email-address", unique: true, multiselect: true)), Object("pmae", "Person matching attribute extensions", Attribute("code", "text", unique: true)), Object("pma", "Person matching attribute", Attribute("code", "text", unique: true))) },
+            { "generated type name before its owner", Document(Object("pmae", "Person matching attribute extensions", Attribute("code", "text", unique: true)), Object("people", "Person", Attribute("email_addresses", "email-address", unique: true, multiselect: true))) },
+            { "300-character noun", Document(Object("long", new string('n', 300), Attribute("code", "text", unique: true)), Object("long_2", new string('n', 299) + "m", Attribute("code", "text"))) },
         };
         return data;
     }
@@ -71,6 +79,10 @@ public sealed class HostileSchemaTests
         var run = GeneratorHarness.Run(schema);
 
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id is "CS8784" or "CS8785" or "AD0001");
+
+        // Hint names are file names under EmitCompilerGeneratedFiles: short enough for any file system, unique ignoring case.
+        Assert.All(run.GeneratedSources.Keys, hint => Assert.True(hint.Length <= 120, $"{name}: hint name of {hint.Length} characters"));
+        Assert.Equal(run.GeneratedSources.Count, run.GeneratedSources.Keys.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         var errors = run.Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, $"{name}: generated code does not compile:\n{string.Join("\n", errors)}");
         Assert.True(run.GeneratedSources.Count > 0 || run.GeneratorDiagnostics.Length > 0 || schema.Contains("\"objects\": []", StringComparison.Ordinal),
@@ -100,6 +112,78 @@ public sealed class HostileSchemaTests
         Assert.Contains("&lt;/summary&gt; #error injected", source);
         Assert.DoesNotContain("\n#error", source);
         Assert.Empty(run.CompilationProblems);
+    }
+
+    [Theory]
+    [InlineData("API key", "Api key")]
+    [InlineData("Deal", "DEAL")]
+    public void NamesDifferingOnlyInCaseAreReportedAsATTIO014(string first, string second)
+    {
+        var run = GeneratorHarness.Run(Document(Object("first", first, Attribute("name", "text")), Object("second", second, Attribute("name", "text"))));
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "ATTIO014");
+        Assert.StartsWith("The objects 'first' and 'second' both produce the class name", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Equal(3, run.GeneratedSources.Count);
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Fact]
+    public void PlanAndPlanStateGetDistinctFields()
+    {
+        var run = GeneratorHarness.Run(Document(Object("subscriptions", "Subscription", Attribute("plan", "text"), Attribute("plan_state", "text"))));
+        Assert.Empty(run.CompilationProblems);
+        string source = run.GeneratedSources["Attio.Subscription.g.cs"];
+        Assert.Contains("public string? PlanState", source, StringComparison.Ordinal);
+        Assert.Contains("_planState2", source, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("person", "record-reference")]
+    [InlineData("user_id", "text")]
+    [InlineData("primary_email_address", "email-address")]
+    public void AMultiselectIdentifyKeyIsReportedInsteadOfGenerated(string slug, string type)
+    {
+        var run = GeneratorHarness.Run(MultiselectIdentifyKeys(slug));
+        Assert.Empty(run.CompilationProblems);
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "ATTIO017" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).StartsWith("IdentifyUserAsync", StringComparison.Ordinal));
+        Assert.Equal($"IdentifyUserAsync is not generated: 'users.{slug}' ({type}) is multiselect in the schema, but IdentifyUserAsync writes one value to it",
+            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.DoesNotContain("IdentifyUserAsync", run.GeneratedSources["Attio.AttioWorkspace.g.cs"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SingleValueIdentifyKeysGenerateIdentify() =>
+        Assert.Contains("IdentifyUserAsync", GeneratorHarness.Run(MultiselectIdentifyKeys()).GeneratedSources["Attio.AttioWorkspace.g.cs"], StringComparison.Ordinal);
+
+    [Fact]
+    public void ANounEndingInAGeneratedTypeNameIsRenamed()
+    {
+        var run = GeneratorHarness.Run(Document(
+            Object("people", "Person", Attribute("email_addresses", "email-address", unique: true, multiselect: true)),
+            Object("pmae", "Person matching attribute extensions", Attribute("code", "text", unique: true))));
+        Assert.Empty(run.CompilationProblems);
+        Assert.Single(run.GeneratorDiagnostics, d => d.Id == "ATTIO014");
+    }
+
+    [Fact]
+    public void ALongNounGetsAShortStableHintName()
+    {
+        string schema = Document(Object("long", new string('n', 300), Attribute("code", "text")));
+        var first = GeneratorHarness.Run(schema).GeneratedSources.Keys.Single(k => k.StartsWith("Attio.Nnn", StringComparison.Ordinal));
+        var second = GeneratorHarness.Run(schema).GeneratedSources.Keys.Single(k => k.StartsWith("Attio.Nnn", StringComparison.Ordinal));
+        Assert.Equal(first, second);
+        Assert.True(first.Length <= 120, first);
+    }
+
+    /// <summary>people and users as identify needs them, with the named users attributes marked multiselect.</summary>
+    private static string MultiselectIdentifyKeys(params string[] multiselect)
+    {
+        var person = Attribute("person", "record-reference", multiselect: multiselect.Contains("person"));
+        person["config"] = new System.Text.Json.Nodes.JsonObject { ["record_reference"] = new System.Text.Json.Nodes.JsonObject { ["allowed_object_ids"] = new System.Text.Json.Nodes.JsonArray("people") } };
+        return Document(
+            Object("people", "Person", Attribute("email_addresses", "email-address", unique: true, multiselect: true)),
+            Object("users", "User", person, Attribute("user_id", "text", unique: true, multiselect: multiselect.Contains("user_id")),
+                Attribute("primary_email_address", "email-address", unique: true, multiselect: multiselect.Contains("primary_email_address"))));
     }
 
     private static string OptionInjection()

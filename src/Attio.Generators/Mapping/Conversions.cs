@@ -180,6 +180,34 @@ internal static class Conversions
             ? Enumerable.Empty<string>()
             : shape.EnumMembers.Select(m => m.TrimStart('@')).Where(m => !attribute.Options.Any(o => !o.IsArchived && Normalize(o.Title) == Normalize(m)));
 
+    /// <summary>
+    /// "Member=Name" for each unmatched member: the C# name of the closest option no other member matches, for the code fix
+    /// that renames the member. Members whose new name would clash or is not an identifier get none.
+    /// </summary>
+    public static IEnumerable<string> ClosestOptionNames(TypeShape shape, AttributeModel attribute, IReadOnlyCollection<string> unmatched)
+    {
+        var members = new HashSet<string>(shape.EnumMembers.Select(m => m.TrimStart('@')), StringComparer.Ordinal);
+        var free = attribute.Options
+            .Where(o => !o.IsArchived && !members.Any(m => Normalize(o.Title) == Normalize(m)))
+            .Select(o => o.Title)
+            .ToList();
+        foreach (string member in unmatched)
+        {
+            if (Levenshtein.Nearest(Normalize(member), free.Select(Normalize)) is not { } nearest)
+            {
+                continue;
+            }
+
+            string title = free.First(t => Normalize(t) == nearest);
+            string name = Model.Naming.ToPascalCase(title, "_");
+            if (name[0] is not ('@' or '_') && !members.Contains(name))
+            {
+                free.Remove(title);
+                yield return member + "=" + name;
+            }
+        }
+    }
+
     private static string Normalize(string text) =>
         new string(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
 

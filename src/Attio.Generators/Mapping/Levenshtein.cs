@@ -53,4 +53,22 @@ internal static class Levenshtein
 
         return best;
     }
+
+    /// <summary>The candidate closest to <paramref name="text"/> however far (ties: ordinal order), for fixes that offer a choice.</summary>
+    public static string? Nearest(string text, IEnumerable<string> candidates)
+    {
+        string? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (string candidate in candidates)
+        {
+            int distance = Distance(text, candidate);
+            if (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(candidate, best) < 0))
+            {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+
+        return best;
+    }
 }

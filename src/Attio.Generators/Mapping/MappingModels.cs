@@ -95,6 +95,19 @@ internal sealed record MappingDiagnostic(string Id, LocationInfo? Location, Equa
 {
     public const string SuggestionProperty = "Suggestion";
 
+    /// <summary>Slugs any of which fixes the mistake (ATTIO020: the mapped unique attributes), one code action each.</summary>
+    public const string SuggestionsProperty = "Suggestions";
+
+    /// <summary>"Member=NewName" lines (ATTIO021: each unmatched enum member and the name of its closest option).</summary>
+    public const string RenamesProperty = "Renames";
+
+    /// <summary>The separator of the list properties: no slug or C# identifier contains a line feed.</summary>
+    public const char ListSeparator = '\n';
+
+    public EquatableArray<string> Suggestions { get; init; } = EquatableArray<string>.Empty;
+
+    public EquatableArray<string> Renames { get; init; } = EquatableArray<string>.Empty;
+
     public static MappingDiagnostic Create(DiagnosticDescriptor descriptor, LocationInfo? location, string? suggestion, params string[] arguments) =>
         new(descriptor.Id, location, new EquatableArray<string>(arguments), suggestion);
 
@@ -103,9 +116,22 @@ internal sealed record MappingDiagnostic(string Id, LocationInfo? Location, Equa
         var location = tree is not null && Location is not null && Location.Span.End <= tree.Length
             ? Microsoft.CodeAnalysis.Location.Create(tree, Location.Span)
             : Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None;
-        var properties = Suggestion is null
-            ? ImmutableDictionary<string, string?>.Empty
-            : ImmutableDictionary<string, string?>.Empty.Add(SuggestionProperty, Suggestion);
+        var properties = ImmutableDictionary<string, string?>.Empty;
+        if (Suggestion is not null)
+        {
+            properties = properties.Add(SuggestionProperty, Suggestion);
+        }
+
+        if (Suggestions.Count > 0)
+        {
+            properties = properties.Add(SuggestionsProperty, string.Join(ListSeparator.ToString(), Suggestions));
+        }
+
+        if (Renames.Count > 0)
+        {
+            properties = properties.Add(RenamesProperty, string.Join(ListSeparator.ToString(), Renames));
+        }
+
         return Diagnostic.Create(DiagnosticCatalog.ById(Id), location, properties, Arguments.ToArrayOfObjects());
     }
 }

@@ -26,15 +26,19 @@ internal static class MappingParser
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
         node is TypeDeclarationSyntax { AttributeLists.Count: > 0 };
 
-    public static MappedClassModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
-    {
-        if (context.TargetSymbol is not INamedTypeSymbol type)
-        {
-            return null;
-        }
+    /// <summary>The generator's transform: no locations, since the generator reports no mapping diagnostic (the analyzer does).</summary>
+    public static MappedClassModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+        context.TargetSymbol is INamedTypeSymbol type ? Parse(type, context.TargetNode, includeLocations: false, cancellationToken, context.SemanticModel) : null;
 
+    /// <summary>
+    /// The model of <paramref name="type"/>. With a <paramref name="declaration"/>, only the declaration holding the first
+    /// <c>[AttioObject]</c> yields it (the generator's transform runs once per partial declaration); the analyzer passes null.
+    /// </summary>
+    /// <param name="syntaxModel">When given (the generator), members are read from syntax where possible; see <see cref="MemberSyntaxReader"/>.</param>
+    public static MappedClassModel? Parse(INamedTypeSymbol type, SyntaxNode? declaration, bool includeLocations, CancellationToken cancellationToken, SemanticModel? syntaxModel = null)
+    {
         var objectAttributes = type.GetAttributes()
-            .Where(a => IsAttioType(a.AttributeClass, "AttioObjectAttribute") && a.ApplicationSyntaxReference is not null)
+            .Where(a => IsObjectAttribute(a.AttributeClass) && a.ApplicationSyntaxReference is not null)
             .OrderBy(a => a.ApplicationSyntaxReference!.SyntaxTree.FilePath, System.StringComparer.Ordinal)
             .ThenBy(a => a.ApplicationSyntaxReference!.Span.Start)
             .ToList();
@@ -43,14 +47,13 @@ internal static class MappingParser
             return null;
         }
 
-        // A partial class can carry [AttioObject] on several declarations; the transform runs once per declaration,
-        // so only the declaration holding the first attribute produces the model (one output per class).
         var first = objectAttributes[0].ApplicationSyntaxReference!;
-        if (first.SyntaxTree != context.TargetNode.SyntaxTree || !context.TargetNode.Span.Contains(first.Span))
+        if (declaration is not null && (first.SyntaxTree != declaration.SyntaxTree || !declaration.Span.Contains(first.Span)))
         {
             return null;
         }
 
+        var locations = new Locations(includeLocations);
         var targets = new List<TargetModel>();
         foreach (var attribute in objectAttributes)
         {
@@ -58,44 +61,15 @@ internal static class MappingParser
             var syntax = attribute.ApplicationSyntaxReference!.GetSyntax(cancellationToken) as AttributeSyntax;
             string slug = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string ?? string.Empty : string.Empty;
             string? matchOn = Named(attribute, "MatchOn");
-            var slugLocation = PositionalArgument(syntax) ?? LocationInfo.From(syntax?.GetLocation());
-            targets.Add(new TargetModel(slug, matchOn, slugLocation, NamedArgument(syntax, "MatchOn")));
+            var slugLocation = locations.PositionalArgument(syntax) ?? locations.Of(syntax?.GetLocation());
+            targets.Add(new TargetModel(slug, matchOn, slugLocation, locations.NamedArgument(syntax, "MatchOn")));
         }
 
         var members = new List<(int Order, string Path, MappedMemberModel Member)>();
-        foreach (var member in type.GetMembers())
+        if (syntaxModel is null || !MemberSyntaxReader.TryRead(type, syntaxModel, members, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            ITypeSymbol? memberType = member switch
-            {
-                IPropertySymbol { IsStatic: false, IsIndexer: false, GetMethod: not null } p => p.Type,
-                IFieldSymbol { IsStatic: false, IsImplicitlyDeclared: false, IsConst: false } f => f.Type,
-                _ => null,
-            };
-            if (memberType is null)
-            {
-                continue;
-            }
-
-            AddMappings(member, member.Name, memberType, member.GetAttributes(), members, cancellationToken);
-        }
-
-        // Positional record parameters: [AttioMap] without a target sits on the parameter; the value is read from the property.
-        foreach (var constructor in type.InstanceConstructors)
-        {
-            if (!constructor.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is RecordDeclarationSyntax))
-            {
-                continue;
-            }
-
-            foreach (var parameter in constructor.Parameters)
-            {
-                var property = type.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault();
-                if (property is not null)
-                {
-                    AddMappings(parameter, property.Name, property.Type, parameter.GetAttributes(), members, cancellationToken);
-                }
-            }
+            members.Clear();
+            ReadMembers(type, members, locations, cancellationToken);
         }
 
         bool isPartial = true;
@@ -129,14 +103,53 @@ internal static class MappingParser
             type.IsValueType,
             effective == "public",
             effective is not null,
-            LocationInfo.From(type.Locations.FirstOrDefault()),
+            locations.Of(type.Locations.FirstOrDefault()),
             HintName(type),
             targets.ToEquatableArray(),
             members.OrderBy(m => m.Path, System.StringComparer.Ordinal).ThenBy(m => m.Order).Select(m => m.Member).ToEquatableArray());
     }
 
+    /// <summary>The members through their symbols: what the analyzer uses, and the generator when syntax is not enough.</summary>
+    private static void ReadMembers(INamedTypeSymbol type, List<(int Order, string Path, MappedMemberModel Member)> members, Locations locations, CancellationToken cancellationToken)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            ITypeSymbol? memberType = member switch
+            {
+                IPropertySymbol { IsStatic: false, IsIndexer: false, GetMethod: not null } p => p.Type,
+                IFieldSymbol { IsStatic: false, IsImplicitlyDeclared: false, IsConst: false } f => f.Type,
+                _ => null,
+            };
+            if (memberType is null)
+            {
+                continue;
+            }
+
+            AddMappings(member, member.Name, memberType, member.GetAttributes(), members, locations, cancellationToken);
+        }
+
+        // Positional record parameters: [AttioMap] without a target sits on the parameter; the value is read from the property.
+        foreach (var constructor in type.InstanceConstructors)
+        {
+            if (!constructor.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is RecordDeclarationSyntax))
+            {
+                continue;
+            }
+
+            foreach (var parameter in constructor.Parameters)
+            {
+                var property = type.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault();
+                if (property is not null)
+                {
+                    AddMappings(parameter, property.Name, property.Type, parameter.GetAttributes(), members, locations, cancellationToken);
+                }
+            }
+        }
+    }
+
     private static void AddMappings(ISymbol member, string accessName, ITypeSymbol type, IEnumerable<AttributeData> attributes,
-        List<(int, string, MappedMemberModel)> members, CancellationToken cancellationToken)
+        List<(int, string, MappedMemberModel)> members, Locations locations, CancellationToken cancellationToken)
     {
         foreach (var attribute in attributes)
         {
@@ -146,8 +159,7 @@ internal static class MappingParser
             }
 
             var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
-            var memberLocation = LocationInfo.From(member.Locations.FirstOrDefault());
-            var slugLocation = PositionalArgument(syntax) ?? memberLocation;
+            var slugLocation = locations.PositionalArgument(syntax) ?? locations.Of(member.Locations.FirstOrDefault());
             string slug = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string ?? string.Empty : string.Empty;
             int order = syntax?.SpanStart ?? member.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0;
             string path = syntax?.SyntaxTree.FilePath ?? string.Empty;
@@ -160,7 +172,7 @@ internal static class MappingParser
                 NamedInt(attribute, "WhenNull"),
                 NamedInt(attribute, "Multiselect"),
                 slugLocation,
-                NamedArgument(syntax, "Object") ?? slugLocation)));
+                locations.NamedArgument(syntax, "Object") ?? slugLocation)));
         }
     }
 
@@ -250,6 +262,8 @@ internal static class MappingParser
 
     // The transform re-runs for every mapped class on every compilation change, so these checks avoid
     // ToDisplayString (which formats and allocates) in favour of comparing names.
+    public static bool IsObjectAttribute(INamedTypeSymbol? type) => IsAttioType(type, "AttioObjectAttribute");
+
     private static bool IsAttioType(INamedTypeSymbol? type, string name) =>
         type is not null && type.Name == name && type.ContainingNamespace is { Name: "Attio", ContainingNamespace.IsGlobalNamespace: true };
 
@@ -285,13 +299,13 @@ internal static class MappingParser
 
     private static string HintName(INamedTypeSymbol type)
     {
-        var builder = new StringBuilder("Attio.Mapping.");
+        var builder = new StringBuilder("Mapping.");
         foreach (char c in type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat))
         {
             builder.Append(char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_');
         }
 
-        return builder.Append(".g.cs").ToString();
+        return HintNames.Create(builder.ToString());
     }
 
     private static string Escape(string name) =>
@@ -303,13 +317,20 @@ internal static class MappingParser
     private static int NamedInt(AttributeData attribute, string name) =>
         attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value is int value ? value : 0;
 
-    private static LocationInfo? PositionalArgument(AttributeSyntax? syntax) =>
-        syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals is null) is { } argument
-            ? LocationInfo.From(argument.Expression.GetLocation())
-            : null;
+    /// <summary>Diagnostic sites, computed only for the analyzer: line spans cost time, and in the generator's model they would make a
+    /// whitespace edit above a class look like a change of the class.</summary>
+    private readonly struct Locations(bool include)
+    {
+        public LocationInfo? Of(Location? location) => include ? LocationInfo.From(location) : null;
 
-    private static LocationInfo? NamedArgument(AttributeSyntax? syntax, string name) =>
-        syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name) is { } argument
-            ? LocationInfo.From(argument.Expression.GetLocation())
-            : null;
+        public LocationInfo? PositionalArgument(AttributeSyntax? syntax) =>
+            include && syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals is null) is { } argument
+                ? LocationInfo.From(argument.Expression.GetLocation())
+                : null;
+
+        public LocationInfo? NamedArgument(AttributeSyntax? syntax, string name) =>
+            include && syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name) is { } argument
+                ? LocationInfo.From(argument.Expression.GetLocation())
+                : null;
+    }
 }

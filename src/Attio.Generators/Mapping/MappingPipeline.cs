@@ -37,47 +37,48 @@ internal static class MappingPipeline
             .Select(static (pair, _) => Build(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.MappingOutputs);
 
+        // Only sources here: the mapping diagnostics come from MappingAnalyzer, which editors run as the user types.
+        // An emitter failure is the one thing only the generator sees, so it is reported here.
         context.RegisterSourceOutput(outputs, static (spc, output) =>
         {
             if (output.Source is not null)
             {
                 spc.AddSource(output.HintName, output.Source);
             }
-        });
 
-        // Diagnostics-only output. Its sites are in C# files, so they are reported at real source locations (that is
-        // what makes #pragma warning disable and the code fix work); only this last step sees the compilation's trees.
-        var diagnostics = outputs
-            .Select(static (output, _) => output.Diagnostics)
-            .Where(static d => d.Count > 0)
-            .Combine(context.CompilationProvider);
-        context.RegisterSourceOutput(diagnostics, static (spc, pair) =>
-        {
-            foreach (var diagnostic in pair.Left)
+            foreach (var diagnostic in output.Diagnostics)
             {
-                var tree = diagnostic.Location is { } location
-                    ? pair.Right.SyntaxTrees.FirstOrDefault(t => t.FilePath == location.FilePath)
-                    : null;
-                spc.ReportDiagnostic(diagnostic.ToDiagnostic(tree));
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
         });
     }
 
     public static MappingOutput Build(MappedClassModel mapped, MappingContext context)
     {
-        var diagnostics = new List<MappingDiagnostic>();
+        // The checks run here too, silently: emitting needs what they resolve, and a class with errors emits nothing.
+        var ignored = new List<MappingDiagnostic>();
+        ResolvedClass? resolved;
         try
         {
-            var resolved = MappingValidator.Validate(mapped, context, diagnostics);
-            string? source = resolved is not null && mapped.IsPartial && resolved.Targets.Count > 0 ? MappingEmitter.Emit(resolved) : null;
-            return new MappingOutput(mapped.HintName, source, diagnostics.ToEquatableArray());
+            resolved = MappingValidator.Validate(mapped, context, ignored);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The generator must never fail the build with an exception: report it on the class instead.
-            diagnostics.Add(MappingDiagnostic.Create(DiagnosticCatalog.InvalidSchema, mapped.Location, null,
-                $"mapping '{mapped.DisplayName}' failed: {ex.GetType().Name}: {ex.Message}"));
-            return new MappingOutput(mapped.HintName, null, diagnostics.ToEquatableArray());
+            // The analyzer reports this failure on the class; the generator only stays alive.
+            return new MappingOutput(mapped.HintName, null, EquatableArray<MappingDiagnostic>.Empty);
+        }
+
+        try
+        {
+            string? source = resolved is not null && mapped.IsPartial && resolved.Targets.Count > 0 ? MappingEmitter.Emit(resolved) : null;
+            return new MappingOutput(mapped.HintName, source, EquatableArray<MappingDiagnostic>.Empty);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The generator must never fail the build with an exception: report it instead.
+            var failure = MappingDiagnostic.Create(DiagnosticCatalog.InvalidSchema, mapped.Location, null,
+                $"mapping '{mapped.DisplayName}' failed: {ex.GetType().Name}: {ex.Message}");
+            return new MappingOutput(mapped.HintName, null, new[] { failure }.ToEquatableArray());
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Attio.Generators.Common;
 using Attio.Generators.Diagnostics;
 using Attio.Generators.Model;
 using Attio.Generators.Schema;
@@ -55,7 +56,7 @@ internal static class MappingValidator
             if (obj is null || record is null)
             {
                 string? suggestion = Levenshtein.Closest(target.Slug, schema.Objects.Select(o => o.ApiSlug));
-                string hint = suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?";
+                string hint = suggestion is null ? "; " + ExistingObjects(schema, context.Model) : $"; did you mean '{suggestion}'?";
                 if (target.Slug is "users" or "workspaces")
                 {
                     hint += "; activate the object in Workspace Settings > Objects and export the schema again";
@@ -186,7 +187,8 @@ internal static class MappingValidator
         {
             diagnostics.Add(MappingDiagnostic.Create(DiagnosticCatalog.EnumMemberWithoutOption, member.SlugLocation, null,
                 Conversions.Describe(valueShape), string.Join(", ", unmatched), objectSlug, attribute.ApiSlug,
-                string.Join(", ", attribute.Options.Where(o => !o.IsArchived).Select(o => "'" + o.Title + "'"))));
+                string.Join(", ", attribute.Options.Where(o => !o.IsArchived).Select(o => "'" + o.Title + "'")))
+                with { Renames = Conversions.ClosestOptionNames(valueShape, attribute, unmatched).ToEquatableArray() });
         }
 
         return new ResolvedMapping(member, attribute, property, attribute.IsMultiselect && member.Multiselect == 1);
@@ -219,8 +221,10 @@ internal static class MappingValidator
 
             if (!target.Mappings.Any(m => m.Attribute.ApiSlug == attribute.ApiSlug))
             {
+                var mappedUnique = target.Record.MatchingAttributes.Select(m => m.Slug)
+                    .Where(slug => target.Mappings.Any(m => m.Attribute.ApiSlug == slug));
                 diagnostics.Add(MappingDiagnostic.Create(DiagnosticCatalog.MatchingAttributeNotMapped, location, null,
-                    objectSlug, attribute.ApiSlug));
+                    objectSlug, attribute.ApiSlug) with { Suggestions = mappedUnique.ToEquatableArray() });
                 return null;
             }
 
@@ -262,6 +266,20 @@ internal static class MappingValidator
         }
 
         return actionGenerated;
+    }
+
+    /// <summary>With no close slug to suggest, what the schema does have (a large workspace's list is cut short).</summary>
+    private static string ExistingObjects(SchemaModel schema, GenerationModel model)
+    {
+        const int Shown = 20;
+        var slugs = schema.Objects.Select(o => o.ApiSlug).Where(slug => model.Records.Any(r => r.ObjectSlug == slug)).ToList();
+        if (slugs.Count == 0)
+        {
+            return "the exported schema has no objects";
+        }
+
+        string listed = string.Join(", ", slugs.Take(Shown).Select(slug => "'" + slug + "'"));
+        return "objects in the exported schema: " + listed + (slugs.Count > Shown ? $" and {slugs.Count - Shown} more" : string.Empty);
     }
 
     /// <summary>An attribute by slug, or by attribute id.</summary>

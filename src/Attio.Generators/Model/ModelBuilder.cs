@@ -25,7 +25,10 @@ internal static class ModelBuilder
     public static (GenerationModel Model, EquatableArray<DiagnosticInfo> Diagnostics) Build(SchemaModel schema, string @namespace)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        var takenTypeNames = new HashSet<string>(StringComparer.Ordinal) { ClientClassName };
+
+        // Ignoring case: each class becomes a file whose hint name must be unique ignoring case (CS8785 otherwise), and
+        // "Deal"/"DEAL" would also clash on case-insensitive file systems.
+        var takenTypeNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ClientClassName };
         var records = new List<RecordClassModel>();
         var classNameBySlug = new Dictionary<string, string>(StringComparer.Ordinal);
 
@@ -36,16 +39,11 @@ internal static class ModelBuilder
             if (IsTaken(className, takenTypeNames))
             {
                 string fallback = Naming.ToPascalCase(obj.ApiSlug, "AttioObject");
-                className = Naming.Unique(IsTaken(fallback, takenTypeNames) ? preferred : fallback, takenTypeNames);
-                var other = classNameBySlug.FirstOrDefault(p => p.Value.TrimStart('@') == preferred.TrimStart('@')).Key ?? preferred;
+                className = UniqueClassName(IsTaken(fallback, takenTypeNames) ? preferred : fallback, takenTypeNames);
+                var other = classNameBySlug.FirstOrDefault(p => IsTaken(preferred, new HashSet<string>(DerivedTypeNames(p.Value), StringComparer.OrdinalIgnoreCase))).Key ?? preferred;
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.DuplicateClassName, obj.Location, other, obj.ApiSlug, preferred.TrimStart('@'), className.TrimStart('@')));
             }
-            else
-            {
-                takenTypeNames.Add(className.TrimStart('@'));
-            }
-
-            takenTypeNames.Add(className.TrimStart('@') + "MatchingAttribute");
+            takenTypeNames.UnionWith(DerivedTypeNames(className));
             classNameBySlug[obj.ApiSlug] = className;
             records.Add(BuildRecord(@namespace, className, obj, schema));
         }
@@ -86,11 +84,34 @@ internal static class ModelBuilder
         return keys.ToEquatableArray();
     }
 
-    private static bool IsTaken(string name, HashSet<string> taken) => taken.Contains(name.TrimStart('@'));
+
+    /// <summary>A class name is free only when every type generated for it is: the record, its matching enum and that enum's extensions.</summary>
+    private static bool IsTaken(string name, HashSet<string> taken) => DerivedTypeNames(name).Any(taken.Contains);
+
+    private static IEnumerable<string> DerivedTypeNames(string className)
+    {
+        string bare = className.TrimStart('@');
+        return new[] { bare, bare + "MatchingAttribute", bare + "MatchingAttributeExtensions" };
+    }
+
+    private static string UniqueClassName(string name, HashSet<string> taken)
+    {
+        string candidate = name;
+        for (int i = 2; IsTaken(candidate, taken); i++)
+        {
+            candidate = name.TrimStart('@') + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
+    }
 
     private static RecordClassModel BuildRecord(string @namespace, string className, ObjectModel obj, SchemaModel schema)
     {
         var taken = new HashSet<string>(ReservedMemberNames, StringComparer.Ordinal) { className.TrimStart('@') };
+
+        // Each property declares a backing field and a state field (FieldName + "State"): `plan` and `plan_state` would both
+        // want "_planState", so a field name is taken with its state field.
+        var takenFields = new HashSet<string>(StringComparer.Ordinal);
         var properties = new List<PropertyModel>();
         int index = 0;
         foreach (var attribute in obj.Attributes)
@@ -120,7 +141,7 @@ internal static class ModelBuilder
             var targetKeys = TargetKeys(attribute, schema);
             properties.Add(new PropertyModel(
                 name,
-                "_" + char.ToLowerInvariant(name.TrimStart('@')[0]) + name.TrimStart('@').Substring(1),
+                FieldName(name, takenFields),
                 attribute.ApiSlug,
                 attribute.Title,
                 attribute.Description,
@@ -148,6 +169,21 @@ internal static class ModelBuilder
         var enumNames = new HashSet<string>(StringComparer.Ordinal);
         var matching = unique.Select(p => new MatchingAttributeModel(Naming.Unique(p.Name.TrimStart('@'), enumNames), p.Slug, p.Name)).ToEquatableArray();
         return new RecordClassModel(@namespace, className, obj.ApiSlug, obj.SingularNoun ?? obj.ApiSlug, obj.PluralNoun, properties.ToEquatableArray(), matching);
+    }
+
+    private static string FieldName(string propertyName, HashSet<string> taken)
+    {
+        string bare = propertyName.TrimStart('@');
+        string name = "_" + char.ToLowerInvariant(bare[0]) + bare.Substring(1);
+        string candidate = name;
+        for (int i = 2; taken.Contains(candidate) || taken.Contains(candidate + "State"); i++)
+        {
+            candidate = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        taken.Add(candidate);
+        taken.Add(candidate + "State");
+        return candidate;
     }
 
     private static ActionModel? BuildAction(
@@ -179,6 +215,15 @@ internal static class ModelBuilder
                 : $"'{secondObject}.{linkSlug}' (record-reference) is missing or not writable";
         }
 
+        var email = emailSlug is null ? null : Find(second, emailSlug, "email-address");
+
+        // The action writes one key, one link and one email into the second record: a schema declaring any of them
+        // multiselect would give code assigning a value to a list, so the action is reported instead of generated.
+        if (reason is null && new[] { secondKeyProperty, link, email }.FirstOrDefault(p => p is { IsMultiselect: true }) is { } multi)
+        {
+            reason = $"'{secondObject}.{multi.Slug}' ({multi.ApiType}) is multiselect in the schema, but {methodName} writes one value to it";
+        }
+
         if (reason is not null)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.ActionNotGenerated,
@@ -186,7 +231,6 @@ internal static class ModelBuilder
             return null;
         }
 
-        var email = emailSlug is null ? null : Find(second, emailSlug, "email-address");
         var membership = membershipSlug is null ? null : Find(second, membershipSlug, "record-reference");
         return new ActionModel(
             first!.ClassName, firstKeyProperty!.Name, firstKey, firstKeyProperty.IsMultiselect,

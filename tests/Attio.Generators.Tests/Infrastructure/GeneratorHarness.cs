@@ -10,7 +10,7 @@ namespace Attio.Generators.Tests.Infrastructure;
 /// <summary>Runs <see cref="AttioGenerator"/> over in-memory sources and schema files, as the compiler would.</summary>
 public sealed class GeneratorHarness
 {
-    private static readonly ImmutableArray<MetadataReference> References = LoadReferences();
+    public static ImmutableArray<MetadataReference> References { get; } = LoadReferences();
 
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.CSharp12);
 
@@ -35,7 +35,21 @@ public sealed class GeneratorHarness
         var files = schemaJson is null ? Array.Empty<AdditionalText>() : new AdditionalText[] { new InMemoryAdditionalText(schemaPath, schemaJson) };
         var compilation = CreateCompilation(sources.Length == 0 ? new[] { "namespace Consumer { internal static class Empty { } }" } : sources);
         var driver = CreateDriver(files, globalOptions).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
-        return new GeneratorRun(driver.GetRunResult(), output, generatorDiagnostics);
+        return new GeneratorRun(driver.GetRunResult(), output, generatorDiagnostics, Analyze(output, files, globalOptions));
+    }
+
+    /// <summary>The mapping analyzer's diagnostics on <paramref name="compilation"/>, as a build runs it after the generator.</summary>
+    public static ImmutableArray<Diagnostic> Analyze(Compilation compilation, IEnumerable<AdditionalText> schemaFiles, IReadOnlyDictionary<string, string>? globalOptions = null, Attio.Generators.Analysis.MappingAnalyzer? analyzer = null)
+    {
+        var options = new AnalyzerOptions(schemaFiles.ToImmutableArray(), new TestOptionsProvider(globalOptions ?? new Dictionary<string, string>(), new Dictionary<string, IReadOnlyDictionary<string, string>>()));
+        var failures = new List<Exception>();
+        var withAnalyzer = compilation.WithAnalyzers(
+            ImmutableArray.Create<DiagnosticAnalyzer>(analyzer ?? new Attio.Generators.Analysis.MappingAnalyzer()),
+            new CompilationWithAnalyzersOptions(options, (exception, _, _) => failures.Add(exception), concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+        var diagnostics = withAnalyzer.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+        return diagnostics;
     }
 
     private static ImmutableArray<MetadataReference> LoadReferences()
@@ -48,8 +62,11 @@ public sealed class GeneratorHarness
     }
 }
 
-public sealed record GeneratorRun(GeneratorDriverRunResult Result, Compilation Compilation, ImmutableArray<Diagnostic> GeneratorDiagnostics)
+public sealed record GeneratorRun(GeneratorDriverRunResult Result, Compilation Compilation, ImmutableArray<Diagnostic> GeneratorDiagnostics, ImmutableArray<Diagnostic> AnalyzerDiagnostics)
 {
+    /// <summary>What a build reports from Attio: the generator's diagnostics and the mapping analyzer's.</summary>
+    public IReadOnlyList<Diagnostic> AttioDiagnostics => GeneratorDiagnostics.Concat(AnalyzerDiagnostics).ToList();
+
     /// <summary>Errors and warnings of the consumer compilation, generated code included.</summary>
     public IReadOnlyList<Diagnostic> CompilationProblems =>
         Compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();

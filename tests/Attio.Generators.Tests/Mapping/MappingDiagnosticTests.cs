@@ -124,7 +124,22 @@ public sealed class MappingDiagnosticTests
             }
             """));
         MappingHarness.Single(run, "ATTIO004",
-            "The object 'users' is not in the exported schema; activate the object in Workspace Settings > Objects and export the schema again", "\"users\"", 5);
+            "The object 'users' is not in the exported schema; objects in the exported schema: 'people', 'companies', 'workspaces', 'deals', 'subscriptions'; activate the object in Workspace Settings > Objects and export the schema again", "\"users\"", 5);
+    }
+
+    [Fact]
+    public void ATTIO004_WithoutACloseSlugListsTheObjectsThatExist()
+    {
+        var run = MappingHarness.Run(Source("""
+            [AttioObject("invoices")]
+            public partial class InvoicePaid
+            {
+                [AttioMap("amount")] public decimal Amount { get; set; }
+            }
+            """));
+        var diagnostic = MappingHarness.Single(run, "ATTIO004",
+            "The object 'invoices' is not in the exported schema; objects in the exported schema: 'people', 'companies', 'users', 'workspaces', 'deals', 'subscriptions'", "\"invoices\"", 5);
+        Assert.False(diagnostic.Properties.ContainsKey("Suggestion"));
     }
 
     [Fact]
@@ -173,7 +188,7 @@ public sealed class MappingDiagnosticTests
     public void ATTIO006_NotReportedWithoutAttioAttributes()
     {
         var run = GeneratorHarness.Run(null, globalOptions: MappingHarness.Options, sources: Source("public partial class Plain { public string? Name { get; set; } }"));
-        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.AttioDiagnostics);
     }
 
     [Fact]

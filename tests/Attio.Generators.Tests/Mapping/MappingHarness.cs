@@ -16,14 +16,14 @@ public static class MappingHarness
     public static GeneratorRun RunClean(params string[] sources)
     {
         var run = Run(sources);
-        var unexpected = run.GeneratorDiagnostics.Where(d => d.Id != "ATTIO017").Concat(run.CompilationProblems).ToList();
+        var unexpected = run.AttioDiagnostics.Where(d => d.Id != "ATTIO017").Concat(run.CompilationProblems).ToList();
         Assert.True(unexpected.Count == 0, string.Join(Environment.NewLine, unexpected) + Environment.NewLine + string.Join(Environment.NewLine, run.GeneratedSources.Where(s => s.Key.StartsWith("Attio.Mapping.", StringComparison.Ordinal)).Select(s => s.Value)));
         return run;
     }
 
-    /// <summary>The generator's diagnostics, except the schema-level ATTIO017 infos of the repository schema.</summary>
+    /// <summary>The generator's and the analyzer's diagnostics, except the schema-level ATTIO017 infos of the repository schema.</summary>
     public static IReadOnlyList<Diagnostic> Diagnostics(GeneratorRun run) =>
-        run.GeneratorDiagnostics.Where(d => d.Id != "ATTIO017").OrderBy(d => d.Location.SourceSpan.Start).ToList();
+        run.AttioDiagnostics.Where(d => d.Id != "ATTIO017").OrderBy(d => d.Location.SourceSpan.Start).ToList();
 
     /// <summary>Requires exactly one diagnostic: this id and message, at the source text <paramref name="at"/> on line <paramref name="line"/> (1-based).</summary>
     public static Diagnostic Single(GeneratorRun run, string id, string message, string at, int line)
