@@ -51,6 +51,7 @@ internal static class AttioPlanBuilder
         ArgumentNullException.ThrowIfNull(record);
         int before = errors.Errors.Count;
         var values = RecordValueCapture.Read(record, errors);
+        record.CollectMissingRequired(errors);
         return errors.Errors.Count > before ? null : Single(AttioPlanKind.Create, new AttioWriteStep(record.ObjectSlug, AttioWriteMode.Create, values));
     }
 

@@ -42,7 +42,7 @@ public sealed class ClearTests
     }
 
     [Fact]
-    public async Task A_single_value_cleared_with_patch_is_empty_in_the_emulator()
+    public async Task A_single_value_cleared_through_an_append_update_is_empty_in_the_emulator()
     {
         await using var attio = await TestAttio.StartAsync();
         using var client = TestAttio.Client(attio);
@@ -67,7 +67,11 @@ public sealed class ClearTests
         Assert.Empty(read.GetValues("plan"));
         Assert.Empty(read.GetValues("billing_address"));
         Assert.Equal("sub-patch-clear", read.GetString("subscription_id"));
-        Assert.Equal("PATCH", attio.Journal[^2].Method);
+        // An append update carries its clears in a PUT (the write plan's rule: PATCH cannot remove list values, and an
+        // overwrite clears under every reading of the evidence), each single value written as null.
+        var write = attio.Journal[^2];
+        Assert.Equal("PUT", write.Method);
+        Assert.Contains("\"invoice_reference\":null", write.Body);
     }
 
     [Fact]
