@@ -33,6 +33,9 @@ internal sealed class AttioRateLimiter
 /// <summary>
 /// Hands out start times one interval apart. A request reserves the next free slot and waits for it; an idle pacer
 /// starts the next request at once but never lets a second one follow sooner than one interval later.
+/// A 429 means requests reached the server closer together than they were sent (travel times vary): the pace dips
+/// to let the server's window drain and recovers within seconds, and its ceiling drops a little, widening the margin
+/// for that jitter; the ceiling climbs back to the full limit over a minute without 429s.
 /// </summary>
 internal sealed class AttioPacer
 {
@@ -42,19 +45,39 @@ internal sealed class AttioPacer
     /// </summary>
     internal const double Slack = 1.02;
 
-    /// <summary>The pace falls to this share of the limit after a 429, and never lower than <see cref="MinimumFactor"/>.</summary>
-    internal const double BackOffFactor = 0.7;
+    /// <summary>Right after a 429 the pace is this share of its ceiling.</summary>
+    internal const double BackOffFactor = 0.8;
 
-    internal const double MinimumFactor = 0.25;
+    /// <summary>Each 429 lowers the ceiling by this share of the limit, down to <see cref="LowestCeiling"/>.</summary>
+    internal const double CeilingStep = 0.02;
 
-    /// <summary>Time in which a slowed pace climbs back linearly to the full limit when no 429 follows.</summary>
-    internal static readonly TimeSpan Recovery = TimeSpan.FromSeconds(10);
+    internal const double LowestCeiling = 0.8;
+
+    /// <summary>Time in which a dip climbs back to the ceiling.</summary>
+    internal static readonly TimeSpan Recovery = TimeSpan.FromSeconds(5);
+
+    /// <summary>Time in which a lowered ceiling climbs back to the full limit.</summary>
+    internal static readonly TimeSpan CeilingRecovery = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// A cold start (first use, or after <see cref="ColdAfter"/> idle) begins at this share of the limit and climbs to
+    /// the full pace over <see cref="WarmUp"/>: the first requests open connections and arrive late, bunched with the
+    /// ones sent after them, and a slower first second keeps that bunch within the server's window.
+    /// </summary>
+    internal const double ColdStartFactor = 0.5;
+
+    internal static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
+
+    internal static readonly TimeSpan ColdAfter = TimeSpan.FromSeconds(30);
 
     private readonly int _limit;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private long _nextSlot;
-    private double _factorAfter429 = 1;
+    private long _lastStart = long.MinValue;
+    private long _warmSince;
+    private double _ceilingAfter429 = 1;
+    private double _dipAfter429 = 1;
     private long _rateLimitedAt;
 
     public AttioPacer(int limit, TimeProvider time)
@@ -76,6 +99,18 @@ internal sealed class AttioPacer
         }
     }
 
+    /// <summary>The share of the limit the pace recovers to after a dip; below 1 for a minute after a 429.</summary>
+    public double Ceiling
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return CurrentCeiling(_time.GetTimestamp());
+            }
+        }
+    }
+
     public async ValueTask<TimeSpan> WaitAsync(CancellationToken cancellationToken)
     {
         if (_limit <= 0)
@@ -88,8 +123,14 @@ internal sealed class AttioPacer
         lock (_gate)
         {
             long now = _time.GetTimestamp();
+            if (_lastStart == long.MinValue || now - _lastStart > ColdAfter.TotalSeconds * _time.TimestampFrequency)
+            {
+                _warmSince = now;
+            }
+
             long slot = Math.Max(now, _nextSlot);
-            _nextSlot = slot + IntervalTicks(now);
+            _nextSlot = slot + IntervalTicks(slot);
+            _lastStart = slot;
             wait = TimeSpan.FromSeconds((slot - now) / (double)_time.TimestampFrequency);
         }
 
@@ -112,36 +153,42 @@ internal sealed class AttioPacer
         {
             long now = _time.GetTimestamp();
             // Requests in flight together meet the same full window: their 429s are one signal, not several.
-            if (_factorAfter429 < 1 && now - _rateLimitedAt < _time.TimestampFrequency)
+            if (_rateLimitedAt != 0 && now - _rateLimitedAt < _time.TimestampFrequency)
             {
                 return;
             }
 
-            _factorAfter429 = Math.Max(MinimumFactor, CurrentFactor(now) * BackOffFactor);
+            _ceilingAfter429 = Math.Max(LowestCeiling, CurrentCeiling(now) - CeilingStep);
+            _dipAfter429 = _ceilingAfter429 * BackOffFactor;
             _rateLimitedAt = now;
             // The next start is one slower interval away, so the server's window can drain before anything follows.
             _nextSlot = Math.Max(_nextSlot, now) + IntervalTicks(now);
         }
     }
 
-    private long IntervalTicks(long now) =>
-        (long)Math.Ceiling(_time.TimestampFrequency * Slack / (_limit * CurrentFactor(now)));
+    private long IntervalTicks(long at) =>
+        (long)Math.Ceiling(_time.TimestampFrequency * Slack / (_limit * Math.Min(CurrentFactor(at), WarmUpFactor(at))));
 
-    private double CurrentFactor(long now)
+    private double WarmUpFactor(long at)
     {
-        if (_factorAfter429 >= 1)
+        double since = (at - _warmSince) / (double)_time.TimestampFrequency;
+        return since >= WarmUp.TotalSeconds ? 1 : ColdStartFactor + ((1 - ColdStartFactor) * since / WarmUp.TotalSeconds);
+    }
+
+    private double CurrentCeiling(long now) =>
+        Recover(_ceilingAfter429, 1, now, CeilingRecovery);
+
+    private double CurrentFactor(long now) =>
+        Recover(_dipAfter429, CurrentCeiling(now), now, Recovery);
+
+    private double Recover(double from, double to, long now, TimeSpan within)
+    {
+        if (from >= to)
         {
-            return 1;
+            return to;
         }
 
-        double sinceLimited = (now - _rateLimitedAt) / (double)_time.TimestampFrequency;
-        double recovered = _factorAfter429 + ((1 - _factorAfter429) * sinceLimited / Recovery.TotalSeconds);
-        if (recovered >= 1)
-        {
-            _factorAfter429 = 1;
-            return 1;
-        }
-
-        return recovered;
+        double since = (now - _rateLimitedAt) / (double)_time.TimestampFrequency;
+        return Math.Min(to, from + ((to - from) * since / within.TotalSeconds));
     }
 }
