@@ -48,7 +48,8 @@ public sealed class ConnectionOptions
             throw CliException.Usage($"The base URL '{url}' is not an absolute URL such as https://api.attio.com/.");
         }
 
-        var options = new AttioClientOptions { ApiToken = token, BaseAddress = baseAddress! };
+        // A command run by hand reports an outage after a few seconds; the runtime's default (2 min) suits background work.
+        var options = new AttioClientOptions { ApiToken = token, BaseAddress = baseAddress!, MaxRetryAttempts = 4, MaxRetryDuration = TimeSpan.FromSeconds(30) };
         var problems = options.GetValidationErrors();
         if (problems.Count > 0)
         {

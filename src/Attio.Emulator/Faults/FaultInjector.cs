@@ -30,6 +30,26 @@ public sealed class FaultInjector
         }
     }
 
+    /// <summary>
+    /// Makes the next <paramref name="count"/> requests matching <paramref name="route"/> answer <paramref name="statusCode"/>
+    /// with <paramref name="body"/> (JSON) as written, for answers the emulator never gives itself (a 413 from a proxy,
+    /// an error body of an unusual shape, a field in an unexpected form).
+    /// </summary>
+    public void EnqueueResponse(string route, int statusCode, string body, int count = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 100);
+        ArgumentNullException.ThrowIfNull(body);
+        var pattern = new RoutePattern(route);
+        lock (_gate)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                _scripted.Add((pattern, new Fault(FaultKind.Respond, TimeSpan.Zero, statusCode, body)));
+            }
+        }
+    }
+
     /// <summary>Makes each request matching <paramref name="route"/> fail with probability <paramref name="probability"/>.</summary>
     public void AddProbabilistic(string route, FaultKind kind, double probability, int seed, TimeSpan? delay = null)
     {

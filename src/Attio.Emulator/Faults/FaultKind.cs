@@ -23,4 +23,7 @@ public enum FaultKind
 
     /// <summary>Aborts the connection without answering; the request is not processed.</summary>
     DropConnection,
+
+    /// <summary>Answers with the status and body given to <see cref="FaultInjector.EnqueueResponse"/>; the request is not processed.</summary>
+    Respond,
 }

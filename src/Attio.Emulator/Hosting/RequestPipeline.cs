@@ -66,6 +66,15 @@ internal sealed class RequestPipeline(
                     return;
                 }
 
+                if (fault.Kind == FaultKind.Respond)
+                {
+                    context.Response.StatusCode = fault.StatusCode;
+                    context.Response.ContentType = "application/json; charset=utf-8";
+                    await context.Response.WriteAsync(fault.Body ?? string.Empty, Encoding.UTF8, context.RequestAborted);
+                    journal.Add(sequence, new JournalEntry(method, path, queryString, bodyText, fault.StatusCode, at, fault.Body, executionId, injected));
+                    return;
+                }
+
                 await Inject(fault, context.RequestAborted);
             }
 

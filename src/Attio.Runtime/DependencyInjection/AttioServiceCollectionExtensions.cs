@@ -1,4 +1,3 @@
-using System.Globalization;
 using Attio;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -8,12 +7,16 @@ using Refit;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the Attio client: options (validated at start-up), the HTTP pipeline on IHttpClientFactory, <see cref="IAttioApi"/> and <see cref="AttioClient"/>.</summary>
+/// <summary>
+/// Registers the Attio client: options (validated at start-up), the HTTP pipeline on IHttpClientFactory, <see cref="IAttioApi"/> and <see cref="AttioClient"/>.
+/// Precedence, lowest first: defaults, the <c>Attio</c> configuration section (appsettings, then <c>Attio__*</c>
+/// environment variables as the host orders them), <c>ATTIO_API_TOKEN</c> / <c>ATTIO_BASE_URL</c>, then code.
+/// </summary>
 public static class AttioServiceCollectionExtensions
 {
     /// <summary>
     /// Adds Attio with options from the <c>Attio</c> section of the registered <see cref="IConfiguration"/> (if any),
-    /// then <c>ATTIO_API_TOKEN</c> / <c>ATTIO_BASE_URL</c> for whatever is still unset.
+    /// overridden by <c>ATTIO_API_TOKEN</c> / <c>ATTIO_BASE_URL</c> when they are set.
     /// </summary>
     public static IServiceCollection AddAttio(this IServiceCollection services)
     {
@@ -24,11 +27,13 @@ public static class AttioServiceCollectionExtensions
             {
                 AttioConfiguration.Bind(options, configuration.GetSection(AttioClientOptions.SectionName));
             }
+
+            options.ApplyEnvironment(overrideConfigured: true);
         });
         return AddCore(services);
     }
 
-    /// <summary>Adds Attio configured in code; <c>ATTIO_API_TOKEN</c> / <c>ATTIO_BASE_URL</c> fill what stays unset.</summary>
+    /// <summary>Adds Attio configured in code; <c>ATTIO_API_TOKEN</c> / <c>ATTIO_BASE_URL</c> fill only what the code leaves unset.</summary>
     public static IServiceCollection AddAttio(this IServiceCollection services, Action<AttioClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -39,18 +44,22 @@ public static class AttioServiceCollectionExtensions
 
     /// <summary>
     /// Adds Attio bound to configuration: a root (its <c>Attio</c> section is read) or the section itself.
-    /// <c>ATTIO_API_TOKEN</c> / <c>ATTIO_BASE_URL</c> fill what stays unset.
+    /// <c>ATTIO_API_TOKEN</c> / <c>ATTIO_BASE_URL</c> override the section when they are set.
     /// </summary>
     public static IServiceCollection AddAttio(this IServiceCollection services, IConfiguration configuration) =>
         AddAttio(services, configuration, configure: null);
 
-    /// <summary>Adds Attio bound to configuration, then adjusted by <paramref name="configure"/>.</summary>
+    /// <summary>Adds Attio bound to configuration, overridden by <c>ATTIO_*</c> environment variables, then adjusted by <paramref name="configure"/>.</summary>
     public static IServiceCollection AddAttio(this IServiceCollection services, IConfiguration configuration, Action<AttioClientOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         IConfiguration section = configuration is IConfigurationSection ? configuration : configuration.GetSection(AttioClientOptions.SectionName);
-        var builder = services.AddOptions<AttioClientOptions>().Configure(options => AttioConfiguration.Bind(options, section));
+        var builder = services.AddOptions<AttioClientOptions>().Configure(options =>
+        {
+            AttioConfiguration.Bind(options, section);
+            options.ApplyEnvironment(overrideConfigured: true);
+        });
         if (configure is not null)
         {
             builder.Configure(configure);
@@ -68,9 +77,15 @@ public static class AttioServiceCollectionExtensions
 
         services.AddSingleton<AttioMarker>();
         services.AddOptions<AttioClientOptions>()
-            .PostConfigure(options => options.ApplyEnvironmentFallbacks())
+            .PostConfigure(options =>
+            {
+                options.ApplyEnvironmentFallbacks();
+                options.Normalize();
+            })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AttioClientOptions>, AttioClientOptionsValidator>());
+        // One pace per registration: every handler chain the factory builds shares it, and it dies with the container.
+        services.TryAddSingleton(provider => AttioRateLimiter.For(provider.GetRequiredService<IOptions<AttioClientOptions>>().Value));
 
         services.AddRefitGeneratedClient<IAttioApi>(_ => AttioHttpPipeline.CreateRefitSettings(), AttioHttpPipeline.HttpClientName)
             .ConfigureHttpClient((provider, client) =>
@@ -96,76 +111,52 @@ public static class AttioServiceCollectionExtensions
     {
         var options = provider.GetRequiredService<IOptions<AttioClientOptions>>();
         var logger = AttioHttpPipeline.CreateLogger(provider.GetService<ILoggerFactory>());
-        return AttioHttpPipeline.CreateHandlers(() => options.Value, logger)[index];
+        return AttioHttpPipeline.CreateHandlers(() => options.Value, logger, provider.GetRequiredService<AttioRateLimiter>())[index];
     }
 
     private sealed class AttioMarker;
 }
 
-/// <summary>Validates <see cref="AttioClientOptions"/> at start-up: token present, HTTPS unless loopback, sane retry settings.</summary>
+/// <summary>Validates <see cref="AttioClientOptions"/> at start-up with the same rules and words as the <see cref="AttioClient"/> constructor.</summary>
 internal sealed class AttioClientOptionsValidator : IValidateOptions<AttioClientOptions>
 {
     public ValidateOptionsResult Validate(string? name, AttioClientOptions options)
     {
         var errors = options.GetValidationErrors();
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(AttioClientOptions.FormatErrors(errors));
     }
 }
 
-/// <summary>Reads <see cref="AttioClientOptions"/> from configuration by hand: no reflection, so trimming and AOT stay safe.</summary>
+/// <summary>
+/// Reads <see cref="AttioClientOptions"/> from configuration with the configuration-binding source generator
+/// (no reflection, so trimming and AOT stay safe, and a new option is bound without being listed here).
+/// </summary>
 internal static class AttioConfiguration
 {
     public static void Bind(AttioClientOptions options, IConfiguration section)
     {
-        if (section[nameof(AttioClientOptions.ApiToken)] is { Length: > 0 } token)
+        try
         {
-            options.ApiToken = token.Trim();
+            section.Bind(options);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The binder quotes the value it could not convert, and that value may be a pasted token: keep only where and what.
+            throw new InvalidOperationException(WithoutValue(ex.Message));
         }
 
-        if ((section[nameof(AttioClientOptions.BaseAddress)] ?? section["BaseUrl"]) is { Length: > 0 } url)
+        // "BaseUrl" is the name the environment variable and the CLI use; accepted as an alias of BaseAddress.
+        if (section[nameof(AttioClientOptions.BaseAddress)] is null && section["BaseUrl"] is { Length: > 0 } url)
         {
-            options.BaseAddress = Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)
-                ? uri
-                : throw new InvalidOperationException($"Attio:BaseAddress '{url}' is not an absolute URI.");
-        }
-
-        ReadTimeSpan(section, nameof(AttioClientOptions.Timeout), v => options.Timeout = v);
-        ReadTimeSpan(section, nameof(AttioClientOptions.RetryBaseDelay), v => options.RetryBaseDelay = v);
-        ReadTimeSpan(section, nameof(AttioClientOptions.RetryMaxDelay), v => options.RetryMaxDelay = v);
-        ReadTimeSpan(section, nameof(AttioClientOptions.MaxRetryDuration), v => options.MaxRetryDuration = v);
-        ReadTimeSpan(section, nameof(AttioClientOptions.MaxRetryAfter), v => options.MaxRetryAfter = v);
-        ReadInt(section, nameof(AttioClientOptions.MaxRetryAttempts), v => options.MaxRetryAttempts = v);
-        ReadInt(section, nameof(AttioClientOptions.WritesPerSecond), v => options.WritesPerSecond = v);
-        ReadInt(section, nameof(AttioClientOptions.ReadsPerSecond), v => options.ReadsPerSecond = v);
-        if (section[nameof(AttioClientOptions.RetryNonIdempotentRequests)] is { Length: > 0 } flag)
-        {
-            options.RetryNonIdempotentRequests = bool.TryParse(flag, out bool b)
-                ? b
-                : throw new InvalidOperationException($"Attio:{nameof(AttioClientOptions.RetryNonIdempotentRequests)} '{flag}' is not true or false.");
+            options.BaseAddress = Uri.TryCreate(url.Trim(), UriKind.RelativeOrAbsolute, out var uri) ? uri : null!;
         }
     }
 
-    private static void ReadTimeSpan(IConfiguration section, string key, Action<TimeSpan> set)
+    private static string WithoutValue(string message)
     {
-        if (section[key] is not { Length: > 0 } text)
-        {
-            return;
-        }
-
-        set(TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new InvalidOperationException($"Attio:{key} '{text}' is not a time span such as 00:00:30."));
-    }
-
-    private static void ReadInt(IConfiguration section, string key, Action<int> set)
-    {
-        if (section[key] is not { Length: > 0 } text)
-        {
-            return;
-        }
-
-        set(int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value)
-            ? value
-            : throw new InvalidOperationException($"Attio:{key} '{text}' is not a whole number."));
+        var match = System.Text.RegularExpressions.Regex.Match(message, "at '(?<path>[^']*)' to type '(?<type>[^']*)'");
+        return match.Success
+            ? $"Configuration value at '{match.Groups["path"].Value}' could not be read as {match.Groups["type"].Value}; the value is not shown, as it may be a secret."
+            : "An Attio configuration value could not be read; the value is not shown, as it may be a secret.";
     }
 }

@@ -6,7 +6,7 @@ namespace Attio;
 /// Attio answered with an error. Carries Attio's error body, the HTTP status and the
 /// <c>x-attio-execution-id</c> header (quote it to Attio support). Never carries the API token.
 /// </summary>
-public sealed class AttioApiException : Exception
+public sealed class AttioApiException : AttioException
 {
     /// <summary>Creates the exception from a response.</summary>
     public AttioApiException(HttpStatusCode statusCode, AttioErrorBody? error, string? executionId, string method, string path, Exception? inner = null)
@@ -62,6 +62,12 @@ public sealed class AttioApiException : Exception
     private static string BuildMessage(HttpStatusCode statusCode, AttioErrorBody? error, string? executionId, string method, string path, int attempts)
     {
         var message = $"Attio returned {(int)statusCode} {error?.Code ?? statusCode.ToString()} for {method} {path}";
+        if (statusCode == HttpStatusCode.RequestEntityTooLarge)
+        {
+            // A proxy in front of Attio may answer this without a body; say what it means and that repeating cannot help.
+            message += ": the request is too large for the server; send fewer or shorter values (not retried)";
+        }
+
         if (!string.IsNullOrEmpty(error?.Message))
         {
             message += $": {error.Message}";

@@ -42,11 +42,7 @@ public sealed partial class AttioClient : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         AttioClientOptions own = options.Clone();
         own.ApplyEnvironmentFallbacks();
-        if (string.IsNullOrEmpty(own.ApiToken))
-        {
-            throw new ArgumentException("An Attio API token is required (AttioClientOptions.ApiToken or ATTIO_API_TOKEN).", nameof(options));
-        }
-
+        own.Normalize();
         own.Validate();
         _ownedHttpClient = new HttpClient(AttioHttpPipeline.Create(own, loggerFactory))
         {
@@ -78,7 +74,8 @@ public sealed partial class AttioClient : IDisposable
     public Task<AttioStoredRecord> AssertRecordAsync(AttioRecord record, string matchingAttribute, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        ArgumentException.ThrowIfNullOrEmpty(matchingAttribute);
+        AttioPathSegments.Slug(record.ObjectSlug, nameof(record), "object");
+        AttioPathSegments.Slug(matchingAttribute, nameof(matchingAttribute), "attribute");
         ValidateForAssert(record, matchingAttribute);
         return SendAsync("PUT", $"/v2/objects/{record.ObjectSlug}/records?matching_attribute={matchingAttribute}",
             () => Api.AssertRecordAsync(record.ObjectSlug, matchingAttribute, ToContent(record), cancellationToken));
@@ -89,6 +86,7 @@ public sealed partial class AttioClient : IDisposable
     public Task<AttioStoredRecord> CreateRecordAsync(AttioRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
+        AttioPathSegments.Slug(record.ObjectSlug, nameof(record), "object");
         record.ValidateForCreate();
         return SendAsync("POST", $"/v2/objects/{record.ObjectSlug}/records",
             () => Api.CreateRecordAsync(record.ObjectSlug, ToContent(record), cancellationToken));
@@ -98,7 +96,8 @@ public sealed partial class AttioClient : IDisposable
     public Task<AttioStoredRecord> UpdateRecordAsync(AttioRecord record, string recordId, AttioUpdateMode mode = AttioUpdateMode.Append, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        ArgumentException.ThrowIfNullOrEmpty(recordId);
+        AttioPathSegments.Slug(record.ObjectSlug, nameof(record), "object");
+        AttioPathSegments.RecordId(recordId, nameof(recordId));
         // Through the write plan: PATCH cannot remove values, so the plan sends clears with PUT.
         return ExecuteRecordAsync(AttioActions.Update(recordId, record, mode), cancellationToken);
     }
@@ -106,8 +105,8 @@ public sealed partial class AttioClient : IDisposable
     /// <summary>Reads a record.</summary>
     public Task<AttioStoredRecord> GetRecordAsync(string objectSlug, string recordId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(objectSlug);
-        ArgumentException.ThrowIfNullOrEmpty(recordId);
+        AttioPathSegments.Slug(objectSlug, nameof(objectSlug), "object");
+        AttioPathSegments.RecordId(recordId, nameof(recordId));
         return SendAsync("GET", $"/v2/objects/{objectSlug}/records/{recordId}",
             () => Api.GetRecordAsync(objectSlug, recordId, cancellationToken));
     }
@@ -147,7 +146,8 @@ public sealed partial class AttioClient : IDisposable
         catch (ApiException ex)
         {
             // The Refit exception is not kept as inner: it holds the request message, whose headers carry the token.
-            throw new AttioApiException(ex.StatusCode, AttioErrors.ParseBody(ex.Content), AttioErrors.ExecutionIdOf(ex.Headers), method, path);
+            string? content = ex.Content is null ? null : AttioSecrets.MaskToken(ex.Content, AttioSecrets.TokenOf(ex.RequestMessage));
+            throw new AttioApiException(ex.StatusCode, AttioErrors.ParseBody(content), AttioErrors.ExecutionIdOf(ex.Headers), method, path);
         }
         catch (ApiRequestException ex) when (ex.InnerException is OperationCanceledException cancelled)
         {
@@ -159,7 +159,9 @@ public sealed partial class AttioClient : IDisposable
         }
         catch (ApiRequestException ex)
         {
-            throw new AttioTransportException(method, path, 1, TimeSpan.Zero, ex.InnerException?.Message ?? ex.Message, ex.InnerException);
+            string? token = AttioSecrets.TokenOf(ex.RequestMessage);
+            Exception failure = ex.InnerException ?? ex;
+            throw new AttioTransportException(method, path, 1, TimeSpan.Zero, AttioRetryHandler.Describe(failure, token), AttioRetryHandler.SafeInner(failure, token));
         }
     }
 
@@ -174,14 +176,14 @@ public sealed partial class AttioClient : IDisposable
     /// <summary>One object by slug or id.</summary>
     public Task<AttioObject> GetObjectAsync(string objectSlug, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(objectSlug);
+        AttioPathSegments.Slug(objectSlug, nameof(objectSlug), "object");
         return CallAsync("GET", $"/v2/objects/{objectSlug}", async () => (await Api.GetObjectAsync(objectSlug, cancellationToken).ConfigureAwait(false)).Data);
     }
 
     /// <summary>Every attribute of an object, walking all pages (<paramref name="pageSize"/> per request).</summary>
     public async Task<IReadOnlyList<AttioAttribute>> ListAttributesAsync(string objectSlug, bool showArchived = false, int pageSize = 100, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(objectSlug);
+        AttioPathSegments.Slug(objectSlug, nameof(objectSlug), "object");
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         var all = new List<AttioAttribute>();
         for (int offset = 0; ; offset += pageSize)
@@ -200,8 +202,8 @@ public sealed partial class AttioClient : IDisposable
     /// <summary>The options of a select attribute.</summary>
     public Task<IReadOnlyList<AttioSelectOption>> ListOptionsAsync(string objectSlug, string attribute, bool showArchived = false, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(objectSlug);
-        ArgumentException.ThrowIfNullOrEmpty(attribute);
+        AttioPathSegments.Slug(objectSlug, nameof(objectSlug), "object");
+        AttioPathSegments.Slug(attribute, nameof(attribute), "attribute");
         return CallAsync<IReadOnlyList<AttioSelectOption>>("GET", $"/v2/objects/{objectSlug}/attributes/{attribute}/options",
             async () => (await Api.ListOptionsAsync(objectSlug, attribute, showArchived, cancellationToken).ConfigureAwait(false)).Data ?? []);
     }
@@ -209,8 +211,8 @@ public sealed partial class AttioClient : IDisposable
     /// <summary>The statuses of a status attribute.</summary>
     public Task<IReadOnlyList<AttioStatus>> ListStatusesAsync(string objectSlug, string attribute, bool showArchived = false, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(objectSlug);
-        ArgumentException.ThrowIfNullOrEmpty(attribute);
+        AttioPathSegments.Slug(objectSlug, nameof(objectSlug), "object");
+        AttioPathSegments.Slug(attribute, nameof(attribute), "attribute");
         return CallAsync<IReadOnlyList<AttioStatus>>("GET", $"/v2/objects/{objectSlug}/attributes/{attribute}/statuses",
             async () => (await Api.ListStatusesAsync(objectSlug, attribute, showArchived, cancellationToken).ConfigureAwait(false)).Data ?? []);
     }
@@ -223,7 +225,7 @@ public sealed partial class AttioClient : IDisposable
     /// <summary>One page of records matching <paramref name="query"/> (all records, first 500, when null).</summary>
     public Task<IReadOnlyList<AttioStoredRecord>> QueryRecordsAsync(string objectSlug, AttioRecordQuery? query = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(objectSlug);
+        AttioPathSegments.Slug(objectSlug, nameof(objectSlug), "object");
         return CallAsync<IReadOnlyList<AttioStoredRecord>>("POST", $"/v2/objects/{objectSlug}/records/query",
             async () => (await Api.QueryRecordsAsync(objectSlug, query ?? new AttioRecordQuery(), cancellationToken).ConfigureAwait(false)).Data ?? []);
     }
@@ -231,7 +233,7 @@ public sealed partial class AttioClient : IDisposable
     /// <summary>Every record matching <paramref name="filter"/>, fetched page by page as the caller enumerates.</summary>
     public async IAsyncEnumerable<AttioStoredRecord> QueryAllRecordsAsync(string objectSlug, JsonElement? filter = null, IReadOnlyList<JsonElement>? sorts = null, int pageSize = 500, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(objectSlug);
+        AttioPathSegments.Slug(objectSlug, nameof(objectSlug), "object");
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         for (int offset = 0; ; offset += pageSize)
         {

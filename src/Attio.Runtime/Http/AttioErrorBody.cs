@@ -42,12 +42,14 @@ public sealed class AttioApiValidationError
     [JsonPropertyName("message")]
     public string? Message { get; init; }
 
-    /// <summary>What was expected, for <c>invalid_type</c>.</summary>
+    /// <summary>What was expected, for <c>invalid_type</c>: the string, or the raw JSON text when Attio sent a number, object or array.</summary>
     [JsonPropertyName("expected")]
+    [JsonConverter(typeof(AttioJsonTextConverter))]
     public string? Expected { get; init; }
 
-    /// <summary>What was received, for <c>invalid_type</c>.</summary>
+    /// <summary>What was received, for <c>invalid_type</c>: the string, or the raw JSON text when Attio sent a number, object or array.</summary>
     [JsonPropertyName("received")]
+    [JsonConverter(typeof(AttioJsonTextConverter))]
     public string? Received { get; init; }
 
     /// <summary>The allowed values, for <c>invalid_option</c>.</summary>
@@ -58,4 +60,34 @@ public sealed class AttioApiValidationError
     public override string ToString() =>
         $"{string.Join('.', Path?.Select(p => p.ToString()) ?? Array.Empty<string>())}: {Message}" +
         (Expected is null ? string.Empty : $" (expected {Expected}, received {Received})");
+}
+
+/// <summary>
+/// Reads any JSON value as text: a string as itself, anything else as its raw JSON. Attio documents
+/// <c>expected</c>/<c>received</c> as strings, but a number or object there must not cost the whole error body.
+/// </summary>
+internal sealed class AttioJsonTextConverter : JsonConverter<string?>
+{
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return reader.GetString();
+        }
+
+        using var document = JsonDocument.ParseValue(ref reader);
+        return document.RootElement.GetRawText();
+    }
+
+    public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            writer.WriteStringValue(value);
+        }
+    }
 }

@@ -5,7 +5,7 @@ namespace Attio;
 /// Says what was tried (method, path, attempts, time spent) and keeps the last failure as the inner exception.
 /// Never carries the API token.
 /// </summary>
-public sealed class AttioTransportException : Exception
+public sealed class AttioTransportException : AttioException
 {
     /// <summary>Creates the exception.</summary>
     public AttioTransportException(string method, string path, int attempts, TimeSpan elapsed, string reason, Exception? inner = null)

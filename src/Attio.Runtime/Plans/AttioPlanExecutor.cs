@@ -45,7 +45,13 @@ internal static class AttioPlanExecutor
     public static async Task<AttioStoredRecord> ExecuteStepAsync(AttioClient client, AttioWriteStep step, IReadOnlyList<string?> recordIds,
         IReadOnlySet<string>? dropped, CancellationToken cancellationToken, Action? onRequest = null)
     {
-        string objectSlug = step.ObjectSlug;
+        // A plan may come from JSON (an outbox): its slugs must not be able to change which endpoint is called.
+        string objectSlug = AttioPathSegments.Slug(step.ObjectSlug, nameof(step), "object");
+        if (step.MatchingAttribute is not null)
+        {
+            AttioPathSegments.Slug(step.MatchingAttribute, nameof(step), "attribute");
+        }
+
         switch (step.Mode)
         {
             case AttioWriteMode.Assert:
@@ -121,8 +127,8 @@ internal static class AttioPlanExecutor
     }
 
     private static string RecordIdOf(AttioWriteStep step, IReadOnlyList<string?> recordIds) =>
-        step.RecordId ?? recordIds[step.RecordOfStep!.Value]
-        ?? throw new InvalidOperationException($"Step '{step}' updates the record of step {step.RecordOfStep}, which has not run.");
+        AttioPathSegments.RecordId(step.RecordId ?? recordIds[step.RecordOfStep!.Value]
+            ?? throw new InvalidOperationException($"Step '{step}' updates the record of step {step.RecordOfStep}, which has not run."), nameof(step));
 
     /// <summary><c>{"data":{"values":{...}}}</c>: the step's values (those <paramref name="include"/> accepts, none dropped) and its links.</summary>
     public static ByteArrayContent Body(AttioWriteStep step, IReadOnlyList<string?> recordIds, IReadOnlySet<string>? dropped, Func<AttioPlanValue, bool> include, bool withLinks = true)

@@ -65,7 +65,7 @@ public sealed class AttioValidationErrors
 /// Thrown before any request is sent when one or more values cannot be written to Attio.
 /// Lists every problem found, not only the first.
 /// </summary>
-public sealed class AttioValidationException : Exception
+public sealed class AttioValidationException : AttioException
 {
     /// <summary>Creates the exception from the errors found.</summary>
     public AttioValidationException(IReadOnlyList<AttioValidationError> errors)

@@ -43,18 +43,20 @@ public sealed class DependencyInjectionAndLoggingTests
     }
 
     [Fact]
-    public async Task Configuration_section_and_environment_fallbacks_feed_the_options_and_the_client_works()
+    public async Task Configuration_section_and_environment_variables_feed_the_options_and_the_client_works()
     {
         await using var attio = await TestAttio.StartAsync();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Attio:BaseAddress"] = attio.BaseAddress.ToString(),
+            ["Attio:BaseAddress"] = "https://from-appsettings.example/",
             ["Attio:Timeout"] = "00:00:07",
             ["Attio:MaxRetryAttempts"] = "2",
             ["Attio:WritesPerSecond"] = "10",
+            ["Attio:RetryNonIdempotentRequests"] = "true",
         }).Build();
 
-        using (new EnvironmentScope(attio.ApiToken, "https://ignored.example/"))
+        // Environment over configuration files, as everywhere in .NET: ATTIO_BASE_URL replaces the file's address.
+        using (new EnvironmentScope(attio.ApiToken, attio.BaseAddress.ToString()))
         {
             await using var provider = new ServiceCollection().AddAttio(configuration).BuildServiceProvider();
             Validate(provider);
@@ -64,6 +66,7 @@ public sealed class DependencyInjectionAndLoggingTests
             Assert.Equal(TimeSpan.FromSeconds(7), options.Timeout);
             Assert.Equal(2, options.MaxRetryAttempts);
             Assert.Equal(10, options.WritesPerSecond);
+            Assert.True(options.RetryNonIdempotentRequests);
 
             var client = provider.GetRequiredService<AttioClient>();
             var self = await client.GetSelfAsync();
@@ -79,6 +82,105 @@ public sealed class DependencyInjectionAndLoggingTests
             Validate(provider);
             Assert.Equal("northwind", (await provider.GetRequiredService<AttioClient>().GetSelfAsync()).WorkspaceSlug);
         }
+    }
+
+    [Fact]
+    public void Precedence_is_defaults_then_files_then_environment_then_code()
+    {
+        var files = new Dictionary<string, string?> { ["Attio:BaseAddress"] = "https://from-appsettings.example/", ["Attio:ApiToken"] = "token-from-appsettings-0123" };
+        using (new EnvironmentScope("token-from-environment-0123", "https://from-attio-base-url.example/"))
+        {
+            var fromFile = Options(new ServiceCollection().AddAttio(new ConfigurationBuilder().AddInMemoryCollection(files).Build()));
+            Assert.Equal(new Uri("https://from-attio-base-url.example/"), fromFile.BaseAddress);
+            Assert.Equal("token-from-environment-0123", fromFile.ApiToken);
+
+            var fromCode = Options(new ServiceCollection().AddAttio(new ConfigurationBuilder().AddInMemoryCollection(files).Build(), o => o.BaseAddress = new Uri("https://from-code.example/")));
+            Assert.Equal(new Uri("https://from-code.example/"), fromCode.BaseAddress);
+
+            var codeOnly = Options(new ServiceCollection().AddAttio(o => o.BaseAddress = new Uri("https://from-code.example/")));
+            Assert.Equal(new Uri("https://from-code.example/"), codeOnly.BaseAddress);
+            Assert.Equal("token-from-environment-0123", codeOnly.ApiToken);
+        }
+
+        // Attio__BaseAddress is the host's own environment provider: it wins over appsettings before the runtime sees the section.
+        string? previous = Environment.GetEnvironmentVariable("Attio__BaseAddress");
+        Environment.SetEnvironmentVariable("Attio__BaseAddress", "https://from-double-underscore.example/");
+        try
+        {
+            using (new EnvironmentScope(null, null))
+            {
+                var configuration = new ConfigurationBuilder().AddInMemoryCollection(files).AddEnvironmentVariables().Build();
+                Assert.Equal(new Uri("https://from-double-underscore.example/"), Options(new ServiceCollection().AddAttio(configuration)).BaseAddress);
+            }
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Attio__BaseAddress", previous);
+        }
+    }
+
+    [Fact]
+    public void A_base_address_ending_in_v2_is_refused_at_start_up_with_the_fix()
+    {
+        using (new EnvironmentScope(null, null))
+        {
+            var di = Assert.Throws<OptionsValidationException>(() => Validate(new ServiceCollection().AddAttio(o =>
+            {
+                o.ApiToken = "token-0123456789";
+                o.BaseAddress = new Uri("https://api.attio.com/v2/");
+            })));
+            var direct = Assert.Throws<ArgumentException>(() => new AttioClient(new AttioClientOptions { ApiToken = "token-0123456789", BaseAddress = new Uri("http://127.0.0.1:5000/v2") }));
+
+            Assert.Contains("drop the /v2", di.Message);
+            Assert.Contains("drop the /v2", direct.Message);
+            // One validation style: the same words from start-up validation and the constructor.
+            Assert.Contains("Invalid Attio client options:", di.Message);
+            Assert.Contains("Invalid Attio client options:", direct.Message);
+        }
+    }
+
+    [Fact]
+    public void Configuration_errors_never_echo_the_value_that_failed()
+    {
+        const string Pasted = "tok_pasted_0123456789abcdef";
+        using (new EnvironmentScope(null, null))
+        {
+            foreach (string key in new[] { "BaseAddress", "Timeout", "MaxRetryAttempts", "RetryNonIdempotentRequests" })
+            {
+                var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["Attio:ApiToken"] = "token-0123456789",
+                    [$"Attio:{key}"] = Pasted,
+                }).Build();
+
+                var ex = Assert.ThrowsAny<Exception>(() => Validate(new ServiceCollection().AddAttio(configuration)));
+                Assert.DoesNotContain(Pasted, ex.ToString());
+                Assert.Contains(key, ex.Message);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_successful_call_logs_nothing_at_Information_and_retries_and_giving_up_do()
+    {
+        await using var attio = await TestAttio.StartAsync();
+        var collector = new FakeLogCollector();
+        using var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Information).AddProvider(new FakeLoggerProvider(collector)));
+        var options = TestAttio.FastOptions(attio);
+        options.MaxRetryAttempts = 1;
+        using var client = new AttioClient(options, loggerFactory);
+
+        await client.GetSelfAsync();
+        await client.ListObjectsAsync();
+        Assert.Empty(collector.GetSnapshot());
+
+        attio.Faults.Enqueue("GET /v2/self", Attio.Emulator.FaultKind.Status503, count: 2);
+        await Assert.ThrowsAsync<AttioApiException>(() => client.GetSelfAsync());
+
+        var records = collector.GetSnapshot();
+        Assert.Contains(records, r => r.Level == LogLevel.Information && r.Message.Contains("retrying in"));
+        Assert.Contains(records, r => r.Level == LogLevel.Warning && r.Message.Contains("giving up"));
+        Assert.DoesNotContain(records, r => r.Level >= LogLevel.Error);
     }
 
     [Fact]
@@ -108,6 +210,7 @@ public sealed class DependencyInjectionAndLoggingTests
 
         // The constructor path, with a wrong token, a failing write and an invalid record.
         var options = TestAttio.FastOptions(attio);
+        options.MaxRetryAttempts = 4;
         using (var client = new AttioClient(options, loggerFactory))
         {
             attio.Faults.Enqueue("PUT /v2/objects/*/records", Attio.Emulator.FaultKind.DropConnection, count: 5);
@@ -143,6 +246,12 @@ public sealed class DependencyInjectionAndLoggingTests
 
         Assert.DoesNotContain(attio.ApiToken, options.ToString());
         Assert.Contains("<redacted>", options.ToString());
+    }
+
+    private static AttioClientOptions Options(IServiceCollection services)
+    {
+        using var provider = services.BuildServiceProvider();
+        return provider.GetRequiredService<IOptions<AttioClientOptions>>().Value;
     }
 
     private static void Validate(IServiceCollection services)

@@ -22,12 +22,14 @@ public sealed class AttioSelf
     [JsonPropertyName("token_type")]
     public string? TokenType { get; init; }
 
-    /// <summary>Expiry (Unix seconds), or null.</summary>
+    /// <summary>Expiry (Unix seconds, a fractional value rounded down), or null.</summary>
     [JsonPropertyName("exp")]
+    [JsonConverter(typeof(AttioUnixSecondsConverter))]
     public long? Exp { get; init; }
 
-    /// <summary>Issued at (Unix seconds).</summary>
+    /// <summary>Issued at (Unix seconds, a fractional value rounded down).</summary>
     [JsonPropertyName("iat")]
+    [JsonConverter(typeof(AttioUnixSecondsConverter))]
     public long? Iat { get; init; }
 
     /// <summary>The subject (the workspace id).</summary>
@@ -143,4 +145,48 @@ public sealed class AttioRecordQuery
     /// <summary>Rows to skip.</summary>
     [JsonPropertyName("offset")]
     public int? Offset { get; init; }
+}
+
+/// <summary>
+/// Unix seconds as the spec types them: any JSON number, so <c>1700000000.5</c> reads as <c>1700000000</c>. Whole
+/// seconds are all an expiry check needs, and the property keeps its integer type.
+/// </summary>
+internal sealed class AttioUnixSecondsConverter : JsonConverter<long?>
+{
+    public override bool HandleNull => true;
+
+    public override long? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            throw new JsonException($"Expected Unix seconds as a number, got {reader.TokenType}.");
+        }
+
+        if (reader.TryGetInt64(out long whole))
+        {
+            return whole;
+        }
+
+        double seconds = reader.GetDouble();
+        return double.IsFinite(seconds) && Math.Abs(seconds) < long.MaxValue
+            ? (long)Math.Floor(seconds)
+            : throw new JsonException("Unix seconds out of range.");
+    }
+
+    public override void Write(Utf8JsonWriter writer, long? value, JsonSerializerOptions options)
+    {
+        if (value is { } seconds)
+        {
+            writer.WriteNumberValue(seconds);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
 }

@@ -25,13 +25,17 @@ internal static class AttioErrors
 
         return new AttioApiException(
             response.StatusCode,
-            ParseBody(content),
+            ParseBody(AttioSecrets.MaskToken(content, AttioSecrets.TokenOf(request))),
             ExecutionIdOf(response.Headers),
             request?.Method.Method ?? "?",
             AttioRequests.PathOf(request),
             AttioRequests.AttemptOf(request));
     }
 
+    /// <summary>
+    /// Attio's error body. A body whose details do not fit the documented shape still yields its status, type, code and
+    /// message, so the exception never loses what Attio said.
+    /// </summary>
     public static AttioErrorBody? ParseBody(string? content)
     {
         if (string.IsNullOrWhiteSpace(content))
@@ -45,7 +49,50 @@ internal static class AttioErrors
         }
         catch (JsonException)
         {
-            // Not Attio's JSON (a proxy's HTML page, say): the status alone must do.
+            return ParseEssentials(content);
+        }
+    }
+
+    private static AttioErrorBody? ParseEssentials(string content)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(content);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            JsonElement root = document.RootElement;
+            return new AttioErrorBody
+            {
+                StatusCode = root.TryGetProperty("status_code", out var status) && status.ValueKind == JsonValueKind.Number && status.TryGetInt32(out int code) ? code : 0,
+                Type = StringOf(root, "type"),
+                Code = StringOf(root, "code"),
+                Message = StringOf(root, "message"),
+            };
+        }
+        catch (JsonException)
+        {
+            // Not JSON at all (a proxy's HTML page, say): the status alone must do.
+            return null;
+        }
+    }
+
+    private static string? StringOf(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>The <c>message</c> of a buffered error response, or null.</summary>
+    public static string? MessageOf(HttpResponseMessage response)
+    {
+        try
+        {
+            using var stream = response.Content.ReadAsStream();
+            using var document = JsonDocument.Parse(stream);
+            return document.RootElement.ValueKind == JsonValueKind.Object ? StringOf(document.RootElement, "message") : null;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or IOException or HttpRequestException)
+        {
             return null;
         }
     }

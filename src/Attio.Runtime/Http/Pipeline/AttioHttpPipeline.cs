@@ -15,10 +15,11 @@ internal static class AttioHttpPipeline
     public static ILogger CreateLogger(ILoggerFactory? loggerFactory) =>
         (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(AttioTelemetry.HttpLogCategory);
 
-    public static DelegatingHandler[] CreateHandlers(Func<AttioClientOptions> options, ILogger logger) =>
+    /// <summary>The handlers around one shared <paramref name="limiter"/>: the pace belongs to a client or a registration, not to the process.</summary>
+    public static DelegatingHandler[] CreateHandlers(Func<AttioClientOptions> options, ILogger logger, AttioRateLimiter limiter) =>
     [
         new AttioRetryHandler(options, logger),
-        new AttioRateLimitHandler(() => AttioRateLimiter.For(options()), logger),
+        new AttioRateLimitHandler(limiter, logger),
         new AttioTelemetryHandler(logger),
         new AttioAuthenticationHandler(() => options().ApiToken),
     ];
@@ -33,7 +34,7 @@ internal static class AttioHttpPipeline
 
     public static HttpMessageHandler Create(AttioClientOptions options, ILoggerFactory? loggerFactory)
     {
-        DelegatingHandler[] handlers = CreateHandlers(() => options, CreateLogger(loggerFactory));
+        DelegatingHandler[] handlers = CreateHandlers(() => options, CreateLogger(loggerFactory), AttioRateLimiter.For(options));
         HttpMessageHandler inner = CreatePrimaryHandler();
         for (int i = handlers.Length - 1; i >= 0; i--)
         {
@@ -62,7 +63,8 @@ internal static class AttioHttpPipeline
         exception switch
         {
             AttioTransportException or OperationCanceledException => exception,
-            HttpRequestException http => new AttioTransportException(request.Method.Method, AttioRequests.PathOf(request), AttioRequests.AttemptOf(request), TimeSpan.Zero, AttioRetryHandler.Describe(http), http),
+            HttpRequestException http => new AttioTransportException(request.Method.Method, AttioRequests.PathOf(request), AttioRequests.AttemptOf(request), TimeSpan.Zero,
+                AttioRetryHandler.Describe(http, AttioSecrets.TokenOf(request)), AttioRetryHandler.SafeInner(http, AttioSecrets.TokenOf(request))),
             _ => exception,
         };
 }

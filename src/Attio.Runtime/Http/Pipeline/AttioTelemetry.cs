@@ -44,25 +44,29 @@ public static class AttioTelemetry
     internal static Histogram<double> Duration { get; } = Meter.CreateHistogram<double>(DurationHistogram, "s", "Duration of one HTTP attempt to Attio.");
 }
 
-/// <summary>Source-generated log messages. Only method, path, status, timing, attempt and reason: never headers or bodies.</summary>
+/// <summary>
+/// Source-generated log messages. Only method, path, status, timing, attempt and reason: never headers or bodies.
+/// A successful attempt and the client's own pacing are Debug (a burst would otherwise log thousands of lines at the
+/// default level); failed attempts and retries, including waits for a 429's Retry-After, are Information; giving up is Warning.
+/// </summary>
 internal static partial class AttioLog
 {
     [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Attio {Method} {Path} attempt {Attempt} starting")]
     public static partial void RequestStarting(ILogger logger, string method, string path, int attempt);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Attio {Method} {Path} attempt {Attempt} returned {StatusCode} in {DurationMs:0.0} ms")]
+    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Attio {Method} {Path} attempt {Attempt} returned {StatusCode} in {DurationMs:0.0} ms")]
     public static partial void RequestFinished(ILogger logger, string method, string path, int attempt, int statusCode, double durationMs);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Attio {Method} {Path} attempt {Attempt} returned {StatusCode} {ErrorCode} in {DurationMs:0.0} ms (execution id {ExecutionId})")]
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Attio {Method} {Path} attempt {Attempt} returned {StatusCode} {ErrorCode} in {DurationMs:0.0} ms (execution id {ExecutionId})")]
     public static partial void RequestFailedStatus(ILogger logger, string method, string path, int attempt, int statusCode, string? errorCode, double durationMs, string? executionId);
 
-    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Attio {Method} {Path} attempt {Attempt} failed after {DurationMs:0.0} ms: {Reason}")]
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Attio {Method} {Path} attempt {Attempt} failed after {DurationMs:0.0} ms: {Reason}")]
     public static partial void RequestFailed(ILogger logger, string method, string path, int attempt, double durationMs, string reason);
 
-    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Attio {Method} {Path}: retrying in {DelayMs:0} ms (attempt {NextAttempt} of {MaxAttempts}) because of {RetryReason}")]
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Attio {Method} {Path}: retrying in {DelayMs:0} ms (attempt {NextAttempt} of {MaxAttempts}) because of {RetryReason}")]
     public static partial void Retrying(ILogger logger, string method, string path, double delayMs, int nextAttempt, int maxAttempts, string retryReason);
 
-    [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "Attio {Method} {Path}: giving up after {Attempts} attempts in {ElapsedMs:0} ms: {Reason}")]
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Attio {Method} {Path}: giving up after {Attempts} attempts in {ElapsedMs:0} ms: {Reason}")]
     public static partial void GivingUp(ILogger logger, string method, string path, int attempts, double elapsedMs, string reason);
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Debug, Message = "Attio {Method} {Path} waited {WaitMs:0} ms for the client-side {Kind} limit")]

@@ -51,7 +51,7 @@ internal sealed class AttioTelemetryHandler : DelegatingHandler
             TimeSpan elapsed = Stopwatch.GetElapsedTime(start);
             Record(method, ex.GetType().Name, elapsed);
             activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
-            AttioLog.RequestFailed(_logger, method, path, attempt, elapsed.TotalMilliseconds, AttioRetryHandler.Describe(ex));
+            AttioLog.RequestFailed(_logger, method, path, attempt, elapsed.TotalMilliseconds, AttioRetryHandler.Describe(ex, AttioSecrets.TokenOf(request)));
             throw;
         }
     }
