@@ -14,29 +14,36 @@ public static class DeliveryScenario
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        int rate = Option(args, "--rate", 200);
-        int identifies = Option(args, "--identifies", 5000);
+        // Identifies at Attio's own write budget (25/s), against both ways a server can count it: the emulator's token
+        // bucket and a strict sliding second of arrivals (what real Attio is assumed to do; it forgives no burst).
+        int rate = Option(args, "--rate", 25);
+        int identifies = Option(args, "--identifies", 750);
+        int coalesceRate = Option(args, "--coalesce-rate", 200);
         int people = Option(args, "--people", 1000);
         int eventsPerPerson = Option(args, "--events-per-person", 10);
         var failures = new List<string>();
 
-        Console.WriteLine($"Delivery against the emulator, write limit R = {rate}/s (client limiter at R too)");
         // The machine is shared: a run can lose the cores to something else for seconds. A target counts as met when one
         // of up to --attempts runs meets every identify target; every run's figures are printed.
         int attempts = Option(args, "--attempts", 3);
-        List<string> missed = new();
-        for (int attempt = 1; attempt <= attempts; attempt++)
+        foreach (var mode in new[] { RateLimitMode.TokenBucket, RateLimitMode.Sliding })
         {
-            missed = await RunIdentifiesAsync(rate, identifies, attempt);
-            if (missed.Count == 0)
+            Console.WriteLine($"Delivery against the emulator ({mode}), write limit R = {rate}/s (client limiter at R too)");
+            List<string> missed = new();
+            for (int attempt = 1; attempt <= attempts; attempt++)
             {
-                break;
+                missed = await RunIdentifiesAsync(rate, mode, identifies, attempt);
+                if (missed.Count == 0)
+                {
+                    break;
+                }
             }
+
+            failures.AddRange(missed.Select(m => $"{mode}: {m}"));
         }
 
-        failures.AddRange(missed);
-
-        await using (var env = await Start(rate))
+        Console.WriteLine($"Coalescing against the emulator, write limit R = {coalesceRate}/s");
+        await using (var env = await Start(coalesceRate, RateLimitMode.TokenBucket))
         {
             await using var sender = new AttioSender(env.Client, new AttioSenderOptions { MaxConcurrency = 32 });
             var random = new Random(7);
@@ -72,10 +79,10 @@ public static class DeliveryScenario
         return failures.Count == 0 ? 0 : 1;
     }
 
-    private static async Task<List<string>> RunIdentifiesAsync(int rate, int identifies, int attempt)
+    private static async Task<List<string>> RunIdentifiesAsync(int rate, RateLimitMode mode, int identifies, int attempt)
     {
         var failures = new List<string>();
-        await using var env = await Start(rate);
+        await using var env = await Start(rate, mode);
         await using var sender = new AttioSender(env.Client, new AttioSenderOptions { MaxConcurrency = 32 });
         var events = Enumerable.Range(0, identifies).Select(i => (AttioDeliveryEvent)AttioDeliveryEvent.Identify($"user{i}@bulk.example", $"u-{i}")).ToList();
         var clock = Stopwatch.StartNew();
@@ -107,10 +114,10 @@ public static class DeliveryScenario
         return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
-    private static async Task<Environment> Start(int rate)
+    private static async Task<Environment> Start(int rate, RateLimitMode mode)
     {
         var emulator = await AttioEmulator.StartAsync(Path.Combine(AppContext.BaseDirectory, "attio-schema.json"),
-            new AttioEmulatorOptions { WritesPerSecond = rate, ReadsPerSecond = 1000, EnforceRateLimits = true });
+            new AttioEmulatorOptions { WritesPerSecond = rate, ReadsPerSecond = 1000, EnforceRateLimits = true, RateLimitMode = mode });
         var client = new AttioClient(new AttioClientOptions { ApiToken = emulator.ApiToken, BaseAddress = emulator.BaseAddress, WritesPerSecond = rate, ReadsPerSecond = 1000 });
         return new Environment(emulator, client);
     }
