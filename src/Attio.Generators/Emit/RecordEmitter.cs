@@ -108,7 +108,7 @@ internal static class RecordEmitter
         w.Open("set");
         w.Line($"{p.FieldName} = value;");
         w.Line(p.IsMultiselect
-            ? $"{p.FieldName}State = global::Attio.AttioFields.StateOfMany(value);"
+            ? $"{p.FieldName}State = global::Attio.Internal.AttioFields.StateOfMany(value);"
             : $"{p.FieldName}State = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;");
         w.Close();
         w.Close();
@@ -150,16 +150,16 @@ internal static class RecordEmitter
             "Checks every set value with Attio's rules for its type.",
             "public override void CollectValidationErrors(global::Attio.AttioValidationErrors errors)",
             static (p, args) => p.IsMultiselect
-                ? $"global::Attio.AttioFields.ValidateMany({args}, errors);"
-                : $"global::Attio.AttioFields.Validate({args}, errors);");
+                ? $"global::Attio.Internal.AttioFields.ValidateMany({args}, errors);"
+                : $"global::Attio.Internal.AttioFields.Validate({args}, errors);");
 
     private static void EmitWrite(CodeWriter w, RecordClassModel record) =>
         EmitPerAttribute(w, record,
             "Writes each set or cleared attribute into <c>data.values</c>.",
             "public override void WriteValues(global::System.Text.Json.Utf8JsonWriter writer)",
             static (p, args) => p.IsMultiselect
-                ? $"global::Attio.AttioFields.WriteMany(writer, {args});"
-                : $"global::Attio.AttioFields.Write(writer, {args});");
+                ? $"global::Attio.Internal.AttioFields.WriteMany(writer, {args});"
+                : $"global::Attio.Internal.AttioFields.Write(writer, {args});");
 
     // Validation and writing make the same call per attribute (info, state, value, codec); only the runtime helper differs.
     private static void EmitPerAttribute(CodeWriter w, RecordClassModel record, string doc, string signature, System.Func<PropertyModel, string, string> call)
@@ -170,7 +170,7 @@ internal static class RecordEmitter
         foreach (var p in record.Properties)
         {
             string value = p.IsMultiselect ? p.FieldName : ValueExpression(p);
-            w.Line(call(p, $"AttioAttributes.{p.Name}, {p.FieldName}State, {value}, global::Attio.AttioCodecs.{p.Codec}"));
+            w.Line(call(p, $"AttioAttributes.{p.Name}, {p.FieldName}State, {value}, global::Attio.Internal.AttioCodecs.{p.Codec}"));
         }
 
         w.Close();

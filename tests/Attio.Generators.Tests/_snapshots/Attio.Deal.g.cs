@@ -131,7 +131,7 @@ public sealed partial class Deal : global::Attio.AttioRecord
         set
         {
             _associatedPeople = value;
-            _associatedPeopleState = global::Attio.AttioFields.StateOfMany(value);
+            _associatedPeopleState = global::Attio.Internal.AttioFields.StateOfMany(value);
         }
     }
 
@@ -168,23 +168,23 @@ public sealed partial class Deal : global::Attio.AttioRecord
     /// <summary>Checks every set value with Attio's rules for its type.</summary>
     public override void CollectValidationErrors(global::Attio.AttioValidationErrors errors)
     {
-        global::Attio.AttioFields.Validate(AttioAttributes.Name, _nameState, _name!, global::Attio.AttioCodecs.Text, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.Stage, _stageState, _stage.GetValueOrDefault(), global::Attio.AttioCodecs.Status, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.Owner, _ownerState, _owner!, global::Attio.AttioCodecs.ActorReference, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.Value, _valueState, _value.GetValueOrDefault(), global::Attio.AttioCodecs.Currency, errors);
-        global::Attio.AttioFields.ValidateMany(AttioAttributes.AssociatedPeople, _associatedPeopleState, _associatedPeople, global::Attio.AttioCodecs.RecordReference, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.AssociatedCompany, _associatedCompanyState, _associatedCompany!, global::Attio.AttioCodecs.RecordReference, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.Name, _nameState, _name!, global::Attio.Internal.AttioCodecs.Text, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.Stage, _stageState, _stage.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Status, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.Owner, _ownerState, _owner!, global::Attio.Internal.AttioCodecs.ActorReference, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.Value, _valueState, _value.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Currency, errors);
+        global::Attio.Internal.AttioFields.ValidateMany(AttioAttributes.AssociatedPeople, _associatedPeopleState, _associatedPeople, global::Attio.Internal.AttioCodecs.RecordReference, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.AssociatedCompany, _associatedCompanyState, _associatedCompany!, global::Attio.Internal.AttioCodecs.RecordReference, errors);
     }
 
     /// <summary>Writes each set or cleared attribute into <c>data.values</c>.</summary>
     public override void WriteValues(global::System.Text.Json.Utf8JsonWriter writer)
     {
-        global::Attio.AttioFields.Write(writer, AttioAttributes.Name, _nameState, _name!, global::Attio.AttioCodecs.Text);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.Stage, _stageState, _stage.GetValueOrDefault(), global::Attio.AttioCodecs.Status);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.Owner, _ownerState, _owner!, global::Attio.AttioCodecs.ActorReference);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.Value, _valueState, _value.GetValueOrDefault(), global::Attio.AttioCodecs.Currency);
-        global::Attio.AttioFields.WriteMany(writer, AttioAttributes.AssociatedPeople, _associatedPeopleState, _associatedPeople, global::Attio.AttioCodecs.RecordReference);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.AssociatedCompany, _associatedCompanyState, _associatedCompany!, global::Attio.AttioCodecs.RecordReference);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Name, _nameState, _name!, global::Attio.Internal.AttioCodecs.Text);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Stage, _stageState, _stage.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Status);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Owner, _ownerState, _owner!, global::Attio.Internal.AttioCodecs.ActorReference);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Value, _valueState, _value.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Currency);
+        global::Attio.Internal.AttioFields.WriteMany(writer, AttioAttributes.AssociatedPeople, _associatedPeopleState, _associatedPeople, global::Attio.Internal.AttioCodecs.RecordReference);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.AssociatedCompany, _associatedCompanyState, _associatedCompany!, global::Attio.Internal.AttioCodecs.RecordReference);
     }
 
     /// <summary>A shallow copy: values are immutable, so a copy can be changed without touching this record.</summary>

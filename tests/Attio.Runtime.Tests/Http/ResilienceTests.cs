@@ -4,6 +4,7 @@ using System.Net;
 using Attio.Emulator;
 using Attio.Runtime.Tests.Infrastructure;
 using Xunit;
+using Attio.Internal;
 
 namespace Attio.Runtime.Tests.Http;
 
