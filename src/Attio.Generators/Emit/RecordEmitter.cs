@@ -14,7 +14,7 @@ internal static class RecordEmitter
         w.Doc($"A record of the Attio object <c>{SourceText.Doc(record.ObjectSlug)}</c> ({SourceText.Doc(record.Title)}).",
             "Set only what you want to write: unset properties are left out of the request, properties set to null are cleared in Attio.");
         w.Line(CodeWriter.GeneratedCodeAttribute);
-        w.Open($"public sealed partial class {record.ClassName} : global::Attio.AttioRecord");
+        w.Open($"public sealed partial class {record.ClassName} : global::Attio.AttioRecord, global::Attio.IAttioReadable<{record.ClassName}>");
 
         w.Doc("The object's <c>api_slug</c>.");
         w.Line($"public const string ApiSlug = {SourceText.Literal(record.ObjectSlug)};");
@@ -31,6 +31,7 @@ internal static class RecordEmitter
         EmitGetState(w, record);
         EmitValidate(w, record);
         EmitWrite(w, record);
+        EmitFrom(w, record);
 
         w.Line();
         w.Doc("A shallow copy: values are immutable, so a copy can be changed without touching this record.");
@@ -173,6 +174,26 @@ internal static class RecordEmitter
             w.Line(call(p, $"AttioAttributes.{p.Name}, {p.FieldName}State, {value}, global::Attio.Internal.AttioCodecs.{p.Codec}"));
         }
 
+        w.Close();
+    }
+
+    // Typed reads: each attribute with a stored value is assigned through its property, so the rest stay not set.
+    private static void EmitFrom(CodeWriter w, RecordClassModel record)
+    {
+        w.Line();
+        w.Doc("The stored values of <paramref name=\"stored\"/> as typed properties; attributes without a value stay not set.");
+        w.Open($"public static {record.ClassName} From(global::Attio.AttioStoredRecord stored)");
+        // Locals are numbered: attribute names come from the schema and may collide with anything else.
+        w.Line($"var read = new {record.ClassName}();");
+        int i = 0;
+        foreach (var p in record.Properties)
+        {
+            string read = p.IsMultiselect ? "TryReadMany" : "TryRead";
+            string local = "v" + (i++).ToString(CultureInfo.InvariantCulture);
+            w.Line($"if (global::Attio.Internal.AttioReaders.{read}(stored, AttioAttributes.{p.Name}, global::Attio.Internal.AttioReaders.{p.Codec}, out var {local})) read.{p.Name} = {local};");
+        }
+
+        w.Line("return read;");
         w.Close();
     }
 

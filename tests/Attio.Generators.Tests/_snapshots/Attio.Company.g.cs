@@ -8,7 +8,7 @@ namespace Northwind.Crm;
 /// <summary>A record of the Attio object <c>companies</c> (Company).</summary>
 /// <remarks>Set only what you want to write: unset properties are left out of the request, properties set to null are cleared in Attio.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Attio.Generators", "0.1.0.0")]
-public sealed partial class Company : global::Attio.AttioRecord
+public sealed partial class Company : global::Attio.AttioRecord, global::Attio.IAttioReadable<Company>
 {
     /// <summary>The object's <c>api_slug</c>.</summary>
     public const string ApiSlug = "companies";
@@ -444,6 +444,30 @@ public sealed partial class Company : global::Attio.AttioRecord
         global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.EmployeeRange, _employeeRangeState, _employeeRange.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Select);
         global::Attio.Internal.AttioFields.WriteMany(writer, AttioAttributes.AssociatedDeals, _associatedDealsState, _associatedDeals, global::Attio.Internal.AttioCodecs.RecordReference);
         global::Attio.Internal.AttioFields.WriteMany(writer, AttioAttributes.AssociatedWorkspaces, _associatedWorkspacesState, _associatedWorkspaces, global::Attio.Internal.AttioCodecs.RecordReference);
+    }
+
+    /// <summary>The stored values of <paramref name="stored"/> as typed properties; attributes without a value stay not set.</summary>
+    public static Company From(global::Attio.AttioStoredRecord stored)
+    {
+        var read = new Company();
+        if (global::Attio.Internal.AttioReaders.TryReadMany(stored, AttioAttributes.Domains, global::Attio.Internal.AttioReaders.Domain, out var v0)) read.Domains = v0;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Name, global::Attio.Internal.AttioReaders.Text, out var v1)) read.Name = v1;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Description, global::Attio.Internal.AttioReaders.Text, out var v2)) read.Description = v2;
+        if (global::Attio.Internal.AttioReaders.TryReadMany(stored, AttioAttributes.Team, global::Attio.Internal.AttioReaders.RecordReference, out var v3)) read.Team = v3;
+        if (global::Attio.Internal.AttioReaders.TryReadMany(stored, AttioAttributes.Categories, global::Attio.Internal.AttioReaders.Select, out var v4)) read.Categories = v4;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.PrimaryLocation, global::Attio.Internal.AttioReaders.Location, out var v5)) read.PrimaryLocation = v5;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Angellist, global::Attio.Internal.AttioReaders.Text, out var v6)) read.Angellist = v6;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Facebook, global::Attio.Internal.AttioReaders.Text, out var v7)) read.Facebook = v7;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Instagram, global::Attio.Internal.AttioReaders.Text, out var v8)) read.Instagram = v8;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Linkedin, global::Attio.Internal.AttioReaders.Text, out var v9)) read.Linkedin = v9;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Twitter, global::Attio.Internal.AttioReaders.Text, out var v10)) read.Twitter = v10;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.EstimatedArrUsd, global::Attio.Internal.AttioReaders.Select, out var v11)) read.EstimatedArrUsd = v11;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.FundingRaisedUsd, global::Attio.Internal.AttioReaders.Currency, out var v12)) read.FundingRaisedUsd = v12;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.FoundationDate, global::Attio.Internal.AttioReaders.Date, out var v13)) read.FoundationDate = v13;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.EmployeeRange, global::Attio.Internal.AttioReaders.Select, out var v14)) read.EmployeeRange = v14;
+        if (global::Attio.Internal.AttioReaders.TryReadMany(stored, AttioAttributes.AssociatedDeals, global::Attio.Internal.AttioReaders.RecordReference, out var v15)) read.AssociatedDeals = v15;
+        if (global::Attio.Internal.AttioReaders.TryReadMany(stored, AttioAttributes.AssociatedWorkspaces, global::Attio.Internal.AttioReaders.RecordReference, out var v16)) read.AssociatedWorkspaces = v16;
+        return read;
     }
 
     /// <summary>A shallow copy: values are immutable, so a copy can be changed without touching this record.</summary>

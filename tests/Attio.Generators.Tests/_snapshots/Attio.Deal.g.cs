@@ -8,7 +8,7 @@ namespace Northwind.Crm;
 /// <summary>A record of the Attio object <c>deals</c> (Deal).</summary>
 /// <remarks>Set only what you want to write: unset properties are left out of the request, properties set to null are cleared in Attio.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Attio.Generators", "0.1.0.0")]
-public sealed partial class Deal : global::Attio.AttioRecord
+public sealed partial class Deal : global::Attio.AttioRecord, global::Attio.IAttioReadable<Deal>
 {
     /// <summary>The object's <c>api_slug</c>.</summary>
     public const string ApiSlug = "deals";
@@ -185,6 +185,19 @@ public sealed partial class Deal : global::Attio.AttioRecord
         global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Value, _valueState, _value.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Currency);
         global::Attio.Internal.AttioFields.WriteMany(writer, AttioAttributes.AssociatedPeople, _associatedPeopleState, _associatedPeople, global::Attio.Internal.AttioCodecs.RecordReference);
         global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.AssociatedCompany, _associatedCompanyState, _associatedCompany!, global::Attio.Internal.AttioCodecs.RecordReference);
+    }
+
+    /// <summary>The stored values of <paramref name="stored"/> as typed properties; attributes without a value stay not set.</summary>
+    public static Deal From(global::Attio.AttioStoredRecord stored)
+    {
+        var read = new Deal();
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Name, global::Attio.Internal.AttioReaders.Text, out var v0)) read.Name = v0;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Stage, global::Attio.Internal.AttioReaders.Status, out var v1)) read.Stage = v1;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Owner, global::Attio.Internal.AttioReaders.ActorReference, out var v2)) read.Owner = v2;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Value, global::Attio.Internal.AttioReaders.Currency, out var v3)) read.Value = v3;
+        if (global::Attio.Internal.AttioReaders.TryReadMany(stored, AttioAttributes.AssociatedPeople, global::Attio.Internal.AttioReaders.RecordReference, out var v4)) read.AssociatedPeople = v4;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.AssociatedCompany, global::Attio.Internal.AttioReaders.RecordReference, out var v5)) read.AssociatedCompany = v5;
+        return read;
     }
 
     /// <summary>A shallow copy: values are immutable, so a copy can be changed without touching this record.</summary>

@@ -8,7 +8,7 @@ namespace Northwind.Crm;
 /// <summary>A record of the Attio object <c>people</c> (Person).</summary>
 /// <remarks>Set only what you want to write: unset properties are left out of the request, properties set to null are cleared in Attio.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Attio.Generators", "0.1.0.0")]
-public sealed partial class Person : global::Attio.AttioRecord
+public sealed partial class Person : global::Attio.AttioRecord, global::Attio.IAttioReadable<Person>
 {
     /// <summary>The object's <c>api_slug</c>.</summary>
     public const string ApiSlug = "people";
@@ -340,6 +340,27 @@ public sealed partial class Person : global::Attio.AttioRecord
         global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Twitter, _twitterState, _twitter!, global::Attio.Internal.AttioCodecs.Text);
         global::Attio.Internal.AttioFields.WriteMany(writer, AttioAttributes.AssociatedDeals, _associatedDealsState, _associatedDeals, global::Attio.Internal.AttioCodecs.RecordReference);
         global::Attio.Internal.AttioFields.WriteMany(writer, AttioAttributes.AssociatedUsers, _associatedUsersState, _associatedUsers, global::Attio.Internal.AttioCodecs.RecordReference);
+    }
+
+    /// <summary>The stored values of <paramref name="stored"/> as typed properties; attributes without a value stay not set.</summary>
+    public static Person From(global::Attio.AttioStoredRecord stored)
+    {
+        var read = new Person();
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Name, global::Attio.Internal.AttioReaders.PersonalName, out var v0)) read.Name = v0;
+        if (global::Attio.Internal.AttioReaders.TryReadMany(stored, AttioAttributes.EmailAddresses, global::Attio.Internal.AttioReaders.EmailAddress, out var v1)) read.EmailAddresses = v1;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Description, global::Attio.Internal.AttioReaders.Text, out var v2)) read.Description = v2;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Company, global::Attio.Internal.AttioReaders.RecordReference, out var v3)) read.Company = v3;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.JobTitle, global::Attio.Internal.AttioReaders.Text, out var v4)) read.JobTitle = v4;
+        if (global::Attio.Internal.AttioReaders.TryReadMany(stored, AttioAttributes.PhoneNumbers, global::Attio.Internal.AttioReaders.PhoneNumber, out var v5)) read.PhoneNumbers = v5;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.PrimaryLocation, global::Attio.Internal.AttioReaders.Location, out var v6)) read.PrimaryLocation = v6;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Angellist, global::Attio.Internal.AttioReaders.Text, out var v7)) read.Angellist = v7;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Facebook, global::Attio.Internal.AttioReaders.Text, out var v8)) read.Facebook = v8;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Instagram, global::Attio.Internal.AttioReaders.Text, out var v9)) read.Instagram = v9;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Linkedin, global::Attio.Internal.AttioReaders.Text, out var v10)) read.Linkedin = v10;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Twitter, global::Attio.Internal.AttioReaders.Text, out var v11)) read.Twitter = v11;
+        if (global::Attio.Internal.AttioReaders.TryReadMany(stored, AttioAttributes.AssociatedDeals, global::Attio.Internal.AttioReaders.RecordReference, out var v12)) read.AssociatedDeals = v12;
+        if (global::Attio.Internal.AttioReaders.TryReadMany(stored, AttioAttributes.AssociatedUsers, global::Attio.Internal.AttioReaders.RecordReference, out var v13)) read.AssociatedUsers = v13;
+        return read;
     }
 
     /// <summary>A shallow copy: values are immutable, so a copy can be changed without touching this record.</summary>

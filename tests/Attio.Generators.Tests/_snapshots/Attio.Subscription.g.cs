@@ -8,7 +8,7 @@ namespace Northwind.Crm;
 /// <summary>A record of the Attio object <c>subscriptions</c> (Subscription).</summary>
 /// <remarks>Set only what you want to write: unset properties are left out of the request, properties set to null are cleared in Attio.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Attio.Generators", "0.1.0.0")]
-public sealed partial class Subscription : global::Attio.AttioRecord
+public sealed partial class Subscription : global::Attio.AttioRecord, global::Attio.IAttioReadable<Subscription>
 {
     /// <summary>The object's <c>api_slug</c>.</summary>
     public const string ApiSlug = "subscriptions";
@@ -484,6 +484,32 @@ public sealed partial class Subscription : global::Attio.AttioRecord
         global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.BillingEmail, _billingEmailState, _billingEmail!, global::Attio.Internal.AttioCodecs.EmailAddress);
         global::Attio.Internal.AttioFields.WriteMany(writer, AttioAttributes.BillingPhoneNumbers, _billingPhoneNumbersState, _billingPhoneNumbers, global::Attio.Internal.AttioCodecs.PhoneNumber);
         global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Signatory, _signatoryState, _signatory!, global::Attio.Internal.AttioCodecs.PersonalName);
+    }
+
+    /// <summary>The stored values of <paramref name="stored"/> as typed properties; attributes without a value stay not set.</summary>
+    public static Subscription From(global::Attio.AttioStoredRecord stored)
+    {
+        var read = new Subscription();
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.SubscriptionId, global::Attio.Internal.AttioReaders.Text, out var v0)) read.SubscriptionId = v0;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.InvoiceReference, global::Attio.Internal.AttioReaders.Text, out var v1)) read.InvoiceReference = v1;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Plan, global::Attio.Internal.AttioReaders.Select, out var v2)) read.Plan = v2;
+        if (global::Attio.Internal.AttioReaders.TryReadMany(stored, AttioAttributes.Features, global::Attio.Internal.AttioReaders.Select, out var v3)) read.Features = v3;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Stage, global::Attio.Internal.AttioReaders.Status, out var v4)) read.Stage = v4;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Seats, global::Attio.Internal.AttioReaders.Number, out var v5)) read.Seats = v5;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.AutoRenew, global::Attio.Internal.AttioReaders.Checkbox, out var v6)) read.AutoRenew = v6;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Mrr, global::Attio.Internal.AttioReaders.Currency, out var v7)) read.Mrr = v7;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.StartedOn, global::Attio.Internal.AttioReaders.Date, out var v8)) read.StartedOn = v8;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.RenewsAt, global::Attio.Internal.AttioReaders.Timestamp, out var v9)) read.RenewsAt = v9;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.HealthScore, global::Attio.Internal.AttioReaders.Rating, out var v10)) read.HealthScore = v10;
+        if (global::Attio.Internal.AttioReaders.TryReadMany(stored, AttioAttributes.BillingUsers, global::Attio.Internal.AttioReaders.RecordReference, out var v11)) read.BillingUsers = v11;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Workspace, global::Attio.Internal.AttioReaders.RecordReference, out var v12)) read.Workspace = v12;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.AccountManager, global::Attio.Internal.AttioReaders.ActorReference, out var v13)) read.AccountManager = v13;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.BillingAddress, global::Attio.Internal.AttioReaders.Location, out var v14)) read.BillingAddress = v14;
+        if (global::Attio.Internal.AttioReaders.TryReadMany(stored, AttioAttributes.BillingDomains, global::Attio.Internal.AttioReaders.Domain, out var v15)) read.BillingDomains = v15;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.BillingEmail, global::Attio.Internal.AttioReaders.EmailAddress, out var v16)) read.BillingEmail = v16;
+        if (global::Attio.Internal.AttioReaders.TryReadMany(stored, AttioAttributes.BillingPhoneNumbers, global::Attio.Internal.AttioReaders.PhoneNumber, out var v17)) read.BillingPhoneNumbers = v17;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Signatory, global::Attio.Internal.AttioReaders.PersonalName, out var v18)) read.Signatory = v18;
+        return read;
     }
 
     /// <summary>A shallow copy: values are immutable, so a copy can be changed without touching this record.</summary>

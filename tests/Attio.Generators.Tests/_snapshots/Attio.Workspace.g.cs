@@ -8,7 +8,7 @@ namespace Northwind.Crm;
 /// <summary>A record of the Attio object <c>workspaces</c> (Workspace).</summary>
 /// <remarks>Set only what you want to write: unset properties are left out of the request, properties set to null are cleared in Attio.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Attio.Generators", "0.1.0.0")]
-public sealed partial class Workspace : global::Attio.AttioRecord
+public sealed partial class Workspace : global::Attio.AttioRecord, global::Attio.IAttioReadable<Workspace>
 {
     /// <summary>The object's <c>api_slug</c>.</summary>
     public const string ApiSlug = "workspaces";
@@ -151,6 +151,18 @@ public sealed partial class Workspace : global::Attio.AttioRecord
         global::Attio.Internal.AttioFields.WriteMany(writer, AttioAttributes.Users, _usersState, _users, global::Attio.Internal.AttioCodecs.RecordReference);
         global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Company, _companyState, _company!, global::Attio.Internal.AttioCodecs.RecordReference);
         global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.AvatarUrl, _avatarUrlState, _avatarUrl!, global::Attio.Internal.AttioCodecs.Text);
+    }
+
+    /// <summary>The stored values of <paramref name="stored"/> as typed properties; attributes without a value stay not set.</summary>
+    public static Workspace From(global::Attio.AttioStoredRecord stored)
+    {
+        var read = new Workspace();
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.WorkspaceId, global::Attio.Internal.AttioReaders.Text, out var v0)) read.WorkspaceId = v0;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Name, global::Attio.Internal.AttioReaders.Text, out var v1)) read.Name = v1;
+        if (global::Attio.Internal.AttioReaders.TryReadMany(stored, AttioAttributes.Users, global::Attio.Internal.AttioReaders.RecordReference, out var v2)) read.Users = v2;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Company, global::Attio.Internal.AttioReaders.RecordReference, out var v3)) read.Company = v3;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.AvatarUrl, global::Attio.Internal.AttioReaders.Text, out var v4)) read.AvatarUrl = v4;
+        return read;
     }
 
     /// <summary>A shallow copy: values are immutable, so a copy can be changed without touching this record.</summary>
