@@ -39,29 +39,32 @@ try
     };
     AttioStoredRecord stored = await attio.AssertPersonAsync(person);
     AttioStoredRecord readBack = await attio.GetPersonAsync(stored.RecordId);
+    Person read = readBack.As<Person>();
 
     Console.WriteLine();
     Console.WriteLine($"Stored person {readBack.RecordId}:");
-    Console.WriteLine($"  name            {readBack.GetString("name", "full_name")}");
+    Console.WriteLine($"  name            {read.Name?.FullName}");
+    // What Attio derives from a value (the address as sent, its domain) is not part of the typed record: read it raw.
     Console.WriteLine($"  email (sent)    {readBack.GetString("email_addresses", "original_email_address")}");
-    Console.WriteLine($"  email (stored)  {readBack.GetString("email_addresses", "email_address")}");
+    Console.WriteLine($"  email (stored)  {read.EmailAddresses?[0]}");
     Console.WriteLine($"  email domain    {readBack.GetString("email_addresses", "email_domain")}");
-    Console.WriteLine($"  job title       {readBack.GetString("job_title")}");
-    Console.WriteLine($"  twitter         {readBack.GetString("twitter")}");
+    Console.WriteLine($"  job title       {read.JobTitle}");
+    Console.WriteLine($"  twitter         {read.Twitter}");
 
     // The same through a mapped event class: [AttioMap] properties become a typed Person, checked at build time.
     await attio.AssertPersonAsync(new ProfileUpdated("ada.lovelace@example.com", "@countess", "Lovelace, Ada", JobTitle: null));
-    AttioStoredRecord afterEvent = await attio.GetPersonAsync(stored.RecordId);
-    Console.WriteLine($"  after ProfileUpdated: twitter {afterEvent.GetString("twitter")}, job title {(afterEvent.GetValues("job_title").Count == 0 ? "(cleared)" : afterEvent.GetString("job_title"))}");
+    Person afterEvent = (await attio.GetPersonAsync(stored.RecordId)).As<Person>();
+    Console.WriteLine($"  after ProfileUpdated: twitter {afterEvent.Twitter}, job title {afterEvent.JobTitle ?? "(cleared)"}");
 
     // Identify User: a person by email and a user by user id, linked together.
     AttioIdentifyResult identified = await attio.IdentifyUserAsync("ada.lovelace@example.com", "user-1815");
     Console.WriteLine();
-    Console.WriteLine($"Identified user {identified.User.GetString("user_id")} -> person {identified.Person.RecordId}");
+    Console.WriteLine($"Identified user {identified.User.As<User>().UserId} -> person {identified.Person.RecordId}");
 
     // Identify from an event class that maps both objects' keys.
     AttioIdentifyResult signedUp = await attio.IdentifyUserAsync(new UserSignedUp { Email = "charles@example.com", UserId = "user-1791", Role = UserRole.Admin });
-    Console.WriteLine($"Identified user {signedUp.User.GetString("user_id")} (role {signedUp.User.GetValues("role")[0].GetProperty("option").GetProperty("title").GetString()}) -> person {signedUp.Person.RecordId}");
+    User signedUpUser = signedUp.User.As<User>();
+    Console.WriteLine($"Identified user {signedUpUser.UserId} (role {signedUpUser.Role}) -> person {signedUp.Person.RecordId}");
 
     // Group Workspace: a company by domain and a workspace by id, linked, with the user added as a member.
     AttioGroupResult grouped = await attio.GroupWorkspaceAsync(
@@ -70,10 +73,10 @@ try
         new Company { Name = "Analytical Engines" },
         new Workspace { Name = "Engines HQ" },
         userId: "user-1815");
-    Console.WriteLine($"Grouped workspace {grouped.Workspace.GetString("workspace_id")} -> company {grouped.Company.RecordId}");
+    Console.WriteLine($"Grouped workspace {grouped.Workspace.As<Workspace>().WorkspaceId} -> company {grouped.Company.RecordId}");
 
     AttioGroupResult created = await attio.GroupWorkspaceAsync(new WorkspaceCreated("difference-engines.example", "Difference Engines", "ws-7", "Engine Room"));
-    Console.WriteLine($"Grouped workspace {created.Workspace.GetString("name")} -> company {created.Company.GetString("name")}");
+    Console.WriteLine($"Grouped workspace {created.Workspace.As<Workspace>().Name} -> company {created.Company.As<Company>().Name}");
 
     return 0;
 }

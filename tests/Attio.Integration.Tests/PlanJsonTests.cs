@@ -1,4 +1,5 @@
 using CsCheck;
+using Attio.Internal;
 
 namespace Attio.Integration.Tests;
 

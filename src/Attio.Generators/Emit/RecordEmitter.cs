@@ -14,7 +14,7 @@ internal static class RecordEmitter
         w.Doc($"A record of the Attio object <c>{SourceText.Doc(record.ObjectSlug)}</c> ({SourceText.Doc(record.Title)}).",
             "Set only what you want to write: unset properties are left out of the request, properties set to null are cleared in Attio.");
         w.Line(CodeWriter.GeneratedCodeAttribute);
-        w.Open($"public sealed partial class {record.ClassName} : global::Attio.AttioRecord");
+        w.Open($"public sealed partial class {record.ClassName} : global::Attio.AttioRecord, global::Attio.IAttioReadable<{record.ClassName}>");
 
         w.Doc("The object's <c>api_slug</c>.");
         w.Line($"public const string ApiSlug = {SourceText.Literal(record.ObjectSlug)};");
@@ -31,6 +31,7 @@ internal static class RecordEmitter
         EmitGetState(w, record);
         EmitValidate(w, record);
         EmitWrite(w, record);
+        EmitFrom(w, record);
 
         w.Line();
         w.Doc("A shallow copy: values are immutable, so a copy can be changed without touching this record.");
@@ -108,7 +109,7 @@ internal static class RecordEmitter
         w.Open("set");
         w.Line($"{p.FieldName} = value;");
         w.Line(p.IsMultiselect
-            ? $"{p.FieldName}State = global::Attio.AttioFields.StateOfMany(value);"
+            ? $"{p.FieldName}State = global::Attio.Internal.AttioFields.StateOfMany(value);"
             : $"{p.FieldName}State = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;");
         w.Close();
         w.Close();
@@ -150,16 +151,16 @@ internal static class RecordEmitter
             "Checks every set value with Attio's rules for its type.",
             "public override void CollectValidationErrors(global::Attio.AttioValidationErrors errors)",
             static (p, args) => p.IsMultiselect
-                ? $"global::Attio.AttioFields.ValidateMany({args}, errors);"
-                : $"global::Attio.AttioFields.Validate({args}, errors);");
+                ? $"global::Attio.Internal.AttioFields.ValidateMany({args}, errors);"
+                : $"global::Attio.Internal.AttioFields.Validate({args}, errors);");
 
     private static void EmitWrite(CodeWriter w, RecordClassModel record) =>
         EmitPerAttribute(w, record,
             "Writes each set or cleared attribute into <c>data.values</c>.",
             "public override void WriteValues(global::System.Text.Json.Utf8JsonWriter writer)",
             static (p, args) => p.IsMultiselect
-                ? $"global::Attio.AttioFields.WriteMany(writer, {args});"
-                : $"global::Attio.AttioFields.Write(writer, {args});");
+                ? $"global::Attio.Internal.AttioFields.WriteMany(writer, {args});"
+                : $"global::Attio.Internal.AttioFields.Write(writer, {args});");
 
     // Validation and writing make the same call per attribute (info, state, value, codec); only the runtime helper differs.
     private static void EmitPerAttribute(CodeWriter w, RecordClassModel record, string doc, string signature, System.Func<PropertyModel, string, string> call)
@@ -170,9 +171,29 @@ internal static class RecordEmitter
         foreach (var p in record.Properties)
         {
             string value = p.IsMultiselect ? p.FieldName : ValueExpression(p);
-            w.Line(call(p, $"AttioAttributes.{p.Name}, {p.FieldName}State, {value}, global::Attio.AttioCodecs.{p.Codec}"));
+            w.Line(call(p, $"AttioAttributes.{p.Name}, {p.FieldName}State, {value}, global::Attio.Internal.AttioCodecs.{p.Codec}"));
         }
 
+        w.Close();
+    }
+
+    // Typed reads: each attribute with a stored value is assigned through its property, so the rest stay not set.
+    private static void EmitFrom(CodeWriter w, RecordClassModel record)
+    {
+        w.Line();
+        w.Doc("The stored values of <paramref name=\"stored\"/> as typed properties; attributes without a value stay not set.");
+        w.Open($"public static {record.ClassName} From(global::Attio.AttioStoredRecord stored)");
+        // Locals are numbered: attribute names come from the schema and may collide with anything else.
+        w.Line($"var read = new {record.ClassName}();");
+        int i = 0;
+        foreach (var p in record.Properties)
+        {
+            string read = p.IsMultiselect ? "TryReadMany" : "TryRead";
+            string local = "v" + (i++).ToString(CultureInfo.InvariantCulture);
+            w.Line($"if (global::Attio.Internal.AttioReaders.{read}(stored, AttioAttributes.{p.Name}, global::Attio.Internal.AttioReaders.{p.Codec}, out var {local})) read.{p.Name} = {local};");
+        }
+
+        w.Line("return read;");
         w.Close();
     }
 

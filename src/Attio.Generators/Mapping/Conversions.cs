@@ -83,14 +83,14 @@ internal static class Conversions
                 return kind switch
                 {
                     ValueKind.DateOnly => value,
-                    ValueKind.DateTime or ValueKind.DateTimeOffset => $"global::Attio.AttioMappingConversions.ToDate({value})",
+                    ValueKind.DateTime or ValueKind.DateTimeOffset => $"global::Attio.Internal.AttioMappingConversions.ToDate({value})",
                     _ => null,
                 };
             case "timestamp":
                 return kind switch
                 {
                     ValueKind.DateTimeOffset => value,
-                    ValueKind.DateTime or ValueKind.DateOnly => $"global::Attio.AttioMappingConversions.ToTimestamp({value})",
+                    ValueKind.DateTime or ValueKind.DateOnly => $"global::Attio.Internal.AttioMappingConversions.ToTimestamp({value})",
                     _ => null,
                 };
             default:

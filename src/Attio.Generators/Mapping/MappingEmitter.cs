@@ -309,7 +309,7 @@ internal static class MappingEmitter
     {
         var first = resolved.Targets.First(t => t.Object.ApiSlug == firstObject);
         var second = resolved.Targets.First(t => t.Object.ApiSlug == secondObject);
-        const string Keys = "global::Attio.AttioMappedKeys";
+        const string Keys = "global::Attio.Internal.AttioMappedKeys";
         string firstKey = $"{Keys}.{(action.FirstKeyIsMultiselect ? "First" : "Of")}(first.{action.FirstKeyProperty}, {SourceText.Literal(firstObject + "." + action.FirstKeySlug)})";
         string secondKey = $"{Keys}.Of(second.{action.SecondKeyProperty}, {SourceText.Literal(secondObject + "." + action.SecondKeySlug)})";
         string plan = $"return {Actions}.{builder}({firstKey}, {secondKey}, first, second)";

@@ -112,7 +112,7 @@ public sealed partial class AttioClient : IDisposable
     }
 
     /// <summary>Validates <paramref name="record"/> for an assert: every value valid and the matching attribute set.</summary>
-    public static void ValidateForAssert(AttioRecord record, string matchingAttribute)
+    internal static void ValidateForAssert(AttioRecord record, string matchingAttribute)
     {
         var errors = new AttioValidationErrors();
         record.CollectValidationErrors(errors);

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace Attio;
+namespace Attio.Internal;
 
 /// <summary>
 /// Conversions the code generated for <see cref="AttioObjectAttribute"/> classes uses where a cast is not enough.

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace Attio;
+namespace Attio.Internal;
 
 /// <summary>
 /// The keys generated mapped-event overloads pass to <see cref="AttioActions"/>. Public so that generated code in any

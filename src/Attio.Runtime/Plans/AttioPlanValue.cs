@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json;
 
 namespace Attio;
@@ -33,10 +34,14 @@ public abstract class AttioPlanValue
     }
 
     /// <summary>One value of <paramref name="attribute"/>, written by <paramref name="codec"/>.</summary>
+    // Takes a codec, which only the runtime and generated code hold.
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static AttioPlanValue Of<T>(AttioAttributeInfo attribute, T value, IAttioValueCodec<T> codec) =>
         Of(attribute, new[] { value }, codec);
 
     /// <summary>The values of <paramref name="attribute"/>, written by <paramref name="codec"/>; none is a clear.</summary>
+    // Takes a codec, which only the runtime and generated code hold.
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static AttioPlanValue Of<T>(AttioAttributeInfo attribute, IReadOnlyList<T> values, IAttioValueCodec<T> codec)
     {
         ArgumentNullException.ThrowIfNull(attribute);

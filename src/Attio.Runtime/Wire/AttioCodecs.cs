@@ -1,12 +1,14 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 
-namespace Attio;
+namespace Attio.Internal;
 
 /// <summary>
 /// One codec per writable attribute type. Each validates a value against Attio's rules and writes it in the
 /// explicit object form of Attio's API (e.g. <c>{"email_address":"a@b.com"}</c>), which leaves Attio nothing to guess.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static partial class AttioCodecs
 {
     /// <summary><c>text</c>: any string up to 10 MB.</summary>

@@ -1,6 +1,7 @@
+using System.ComponentModel;
 using System.Text.Json;
 
-namespace Attio;
+namespace Attio.Internal;
 
 /// <summary>
 /// Validation and wire helpers for one attribute of a record, used by generated code.
@@ -8,6 +9,7 @@ namespace Attio;
 /// <see cref="WriteClear"/>: <c>null</c> for a single-value attribute, <c>[]</c> for a multiselect one
 /// (docs/runtime.md, "How a value is cleared", gives the evidence for each form).
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class AttioFields
 {
     /// <summary>

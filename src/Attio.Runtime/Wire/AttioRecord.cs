@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -15,12 +16,15 @@ public abstract class AttioRecord
     public abstract string ObjectSlug { get; }
 
     /// <summary>The state of the attribute with <paramref name="attributeSlug"/>: not set, set or cleared.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public abstract AttioFieldState GetState(string attributeSlug);
 
     /// <summary>Adds one error per invalid value to <paramref name="errors"/>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public abstract void CollectValidationErrors(AttioValidationErrors errors);
 
     /// <summary>Writes the members of <c>data.values</c>: one property per set or cleared attribute.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public abstract void WriteValues(Utf8JsonWriter writer);
 
     /// <summary>
@@ -74,7 +78,7 @@ public abstract class AttioRecord
     }
 
     /// <summary>Adds an error for each required, writable attribute that has no value on this record.</summary>
-    public void CollectMissingRequired(AttioValidationErrors errors)
+    internal void CollectMissingRequired(AttioValidationErrors errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         foreach (AttioAttributeInfo attribute in GetAttributeInfos())

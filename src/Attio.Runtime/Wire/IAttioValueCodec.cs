@@ -1,12 +1,14 @@
+using System.ComponentModel;
 using System.Text.Json;
 
-namespace Attio;
+namespace Attio.Internal;
 
 /// <summary>
 /// Validates and writes one value of an Attio attribute type. Generated records call these; each
 /// implementation knows one type's rules and wire form.
 /// </summary>
 /// <typeparam name="T">The .NET representation of the value.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface IAttioValueCodec<in T>
 {
     /// <summary>Adds an error to <paramref name="errors"/> for each rule <paramref name="value"/> breaks.</summary>

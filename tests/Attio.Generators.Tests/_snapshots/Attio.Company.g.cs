@@ -8,7 +8,7 @@ namespace Northwind.Crm;
 /// <summary>A record of the Attio object <c>companies</c> (Company).</summary>
 /// <remarks>Set only what you want to write: unset properties are left out of the request, properties set to null are cleared in Attio.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Attio.Generators", "0.1.0.0")]
-public sealed partial class Company : global::Attio.AttioRecord
+public sealed partial class Company : global::Attio.AttioRecord, global::Attio.IAttioReadable<Company>
 {
     /// <summary>The object's <c>api_slug</c>.</summary>
     public const string ApiSlug = "companies";
@@ -91,7 +91,7 @@ public sealed partial class Company : global::Attio.AttioRecord
         set
         {
             _domains = value;
-            _domainsState = global::Attio.AttioFields.StateOfMany(value);
+            _domainsState = global::Attio.Internal.AttioFields.StateOfMany(value);
         }
     }
 
@@ -136,7 +136,7 @@ public sealed partial class Company : global::Attio.AttioRecord
         set
         {
             _team = value;
-            _teamState = global::Attio.AttioFields.StateOfMany(value);
+            _teamState = global::Attio.Internal.AttioFields.StateOfMany(value);
         }
     }
 
@@ -151,7 +151,7 @@ public sealed partial class Company : global::Attio.AttioRecord
         set
         {
             _categories = value;
-            _categoriesState = global::Attio.AttioFields.StateOfMany(value);
+            _categoriesState = global::Attio.Internal.AttioFields.StateOfMany(value);
         }
     }
 
@@ -357,7 +357,7 @@ public sealed partial class Company : global::Attio.AttioRecord
         set
         {
             _associatedDeals = value;
-            _associatedDealsState = global::Attio.AttioFields.StateOfMany(value);
+            _associatedDealsState = global::Attio.Internal.AttioFields.StateOfMany(value);
         }
     }
 
@@ -372,7 +372,7 @@ public sealed partial class Company : global::Attio.AttioRecord
         set
         {
             _associatedWorkspaces = value;
-            _associatedWorkspacesState = global::Attio.AttioFields.StateOfMany(value);
+            _associatedWorkspacesState = global::Attio.Internal.AttioFields.StateOfMany(value);
         }
     }
 
@@ -405,45 +405,69 @@ public sealed partial class Company : global::Attio.AttioRecord
     /// <summary>Checks every set value with Attio's rules for its type.</summary>
     public override void CollectValidationErrors(global::Attio.AttioValidationErrors errors)
     {
-        global::Attio.AttioFields.ValidateMany(AttioAttributes.Domains, _domainsState, _domains, global::Attio.AttioCodecs.Domain, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.Name, _nameState, _name!, global::Attio.AttioCodecs.Text, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.Description, _descriptionState, _description!, global::Attio.AttioCodecs.Text, errors);
-        global::Attio.AttioFields.ValidateMany(AttioAttributes.Team, _teamState, _team, global::Attio.AttioCodecs.RecordReference, errors);
-        global::Attio.AttioFields.ValidateMany(AttioAttributes.Categories, _categoriesState, _categories, global::Attio.AttioCodecs.Select, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.PrimaryLocation, _primaryLocationState, _primaryLocation!, global::Attio.AttioCodecs.Location, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.Angellist, _angellistState, _angellist!, global::Attio.AttioCodecs.Text, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.Facebook, _facebookState, _facebook!, global::Attio.AttioCodecs.Text, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.Instagram, _instagramState, _instagram!, global::Attio.AttioCodecs.Text, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.Linkedin, _linkedinState, _linkedin!, global::Attio.AttioCodecs.Text, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.Twitter, _twitterState, _twitter!, global::Attio.AttioCodecs.Text, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.EstimatedArrUsd, _estimatedArrUsdState, _estimatedArrUsd.GetValueOrDefault(), global::Attio.AttioCodecs.Select, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.FundingRaisedUsd, _fundingRaisedUsdState, _fundingRaisedUsd.GetValueOrDefault(), global::Attio.AttioCodecs.Currency, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.FoundationDate, _foundationDateState, _foundationDate.GetValueOrDefault(), global::Attio.AttioCodecs.Date, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.EmployeeRange, _employeeRangeState, _employeeRange.GetValueOrDefault(), global::Attio.AttioCodecs.Select, errors);
-        global::Attio.AttioFields.ValidateMany(AttioAttributes.AssociatedDeals, _associatedDealsState, _associatedDeals, global::Attio.AttioCodecs.RecordReference, errors);
-        global::Attio.AttioFields.ValidateMany(AttioAttributes.AssociatedWorkspaces, _associatedWorkspacesState, _associatedWorkspaces, global::Attio.AttioCodecs.RecordReference, errors);
+        global::Attio.Internal.AttioFields.ValidateMany(AttioAttributes.Domains, _domainsState, _domains, global::Attio.Internal.AttioCodecs.Domain, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.Name, _nameState, _name!, global::Attio.Internal.AttioCodecs.Text, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.Description, _descriptionState, _description!, global::Attio.Internal.AttioCodecs.Text, errors);
+        global::Attio.Internal.AttioFields.ValidateMany(AttioAttributes.Team, _teamState, _team, global::Attio.Internal.AttioCodecs.RecordReference, errors);
+        global::Attio.Internal.AttioFields.ValidateMany(AttioAttributes.Categories, _categoriesState, _categories, global::Attio.Internal.AttioCodecs.Select, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.PrimaryLocation, _primaryLocationState, _primaryLocation!, global::Attio.Internal.AttioCodecs.Location, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.Angellist, _angellistState, _angellist!, global::Attio.Internal.AttioCodecs.Text, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.Facebook, _facebookState, _facebook!, global::Attio.Internal.AttioCodecs.Text, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.Instagram, _instagramState, _instagram!, global::Attio.Internal.AttioCodecs.Text, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.Linkedin, _linkedinState, _linkedin!, global::Attio.Internal.AttioCodecs.Text, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.Twitter, _twitterState, _twitter!, global::Attio.Internal.AttioCodecs.Text, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.EstimatedArrUsd, _estimatedArrUsdState, _estimatedArrUsd.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Select, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.FundingRaisedUsd, _fundingRaisedUsdState, _fundingRaisedUsd.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Currency, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.FoundationDate, _foundationDateState, _foundationDate.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Date, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.EmployeeRange, _employeeRangeState, _employeeRange.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Select, errors);
+        global::Attio.Internal.AttioFields.ValidateMany(AttioAttributes.AssociatedDeals, _associatedDealsState, _associatedDeals, global::Attio.Internal.AttioCodecs.RecordReference, errors);
+        global::Attio.Internal.AttioFields.ValidateMany(AttioAttributes.AssociatedWorkspaces, _associatedWorkspacesState, _associatedWorkspaces, global::Attio.Internal.AttioCodecs.RecordReference, errors);
     }
 
     /// <summary>Writes each set or cleared attribute into <c>data.values</c>.</summary>
     public override void WriteValues(global::System.Text.Json.Utf8JsonWriter writer)
     {
-        global::Attio.AttioFields.WriteMany(writer, AttioAttributes.Domains, _domainsState, _domains, global::Attio.AttioCodecs.Domain);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.Name, _nameState, _name!, global::Attio.AttioCodecs.Text);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.Description, _descriptionState, _description!, global::Attio.AttioCodecs.Text);
-        global::Attio.AttioFields.WriteMany(writer, AttioAttributes.Team, _teamState, _team, global::Attio.AttioCodecs.RecordReference);
-        global::Attio.AttioFields.WriteMany(writer, AttioAttributes.Categories, _categoriesState, _categories, global::Attio.AttioCodecs.Select);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.PrimaryLocation, _primaryLocationState, _primaryLocation!, global::Attio.AttioCodecs.Location);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.Angellist, _angellistState, _angellist!, global::Attio.AttioCodecs.Text);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.Facebook, _facebookState, _facebook!, global::Attio.AttioCodecs.Text);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.Instagram, _instagramState, _instagram!, global::Attio.AttioCodecs.Text);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.Linkedin, _linkedinState, _linkedin!, global::Attio.AttioCodecs.Text);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.Twitter, _twitterState, _twitter!, global::Attio.AttioCodecs.Text);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.EstimatedArrUsd, _estimatedArrUsdState, _estimatedArrUsd.GetValueOrDefault(), global::Attio.AttioCodecs.Select);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.FundingRaisedUsd, _fundingRaisedUsdState, _fundingRaisedUsd.GetValueOrDefault(), global::Attio.AttioCodecs.Currency);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.FoundationDate, _foundationDateState, _foundationDate.GetValueOrDefault(), global::Attio.AttioCodecs.Date);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.EmployeeRange, _employeeRangeState, _employeeRange.GetValueOrDefault(), global::Attio.AttioCodecs.Select);
-        global::Attio.AttioFields.WriteMany(writer, AttioAttributes.AssociatedDeals, _associatedDealsState, _associatedDeals, global::Attio.AttioCodecs.RecordReference);
-        global::Attio.AttioFields.WriteMany(writer, AttioAttributes.AssociatedWorkspaces, _associatedWorkspacesState, _associatedWorkspaces, global::Attio.AttioCodecs.RecordReference);
+        global::Attio.Internal.AttioFields.WriteMany(writer, AttioAttributes.Domains, _domainsState, _domains, global::Attio.Internal.AttioCodecs.Domain);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Name, _nameState, _name!, global::Attio.Internal.AttioCodecs.Text);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Description, _descriptionState, _description!, global::Attio.Internal.AttioCodecs.Text);
+        global::Attio.Internal.AttioFields.WriteMany(writer, AttioAttributes.Team, _teamState, _team, global::Attio.Internal.AttioCodecs.RecordReference);
+        global::Attio.Internal.AttioFields.WriteMany(writer, AttioAttributes.Categories, _categoriesState, _categories, global::Attio.Internal.AttioCodecs.Select);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.PrimaryLocation, _primaryLocationState, _primaryLocation!, global::Attio.Internal.AttioCodecs.Location);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Angellist, _angellistState, _angellist!, global::Attio.Internal.AttioCodecs.Text);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Facebook, _facebookState, _facebook!, global::Attio.Internal.AttioCodecs.Text);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Instagram, _instagramState, _instagram!, global::Attio.Internal.AttioCodecs.Text);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Linkedin, _linkedinState, _linkedin!, global::Attio.Internal.AttioCodecs.Text);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Twitter, _twitterState, _twitter!, global::Attio.Internal.AttioCodecs.Text);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.EstimatedArrUsd, _estimatedArrUsdState, _estimatedArrUsd.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Select);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.FundingRaisedUsd, _fundingRaisedUsdState, _fundingRaisedUsd.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Currency);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.FoundationDate, _foundationDateState, _foundationDate.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Date);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.EmployeeRange, _employeeRangeState, _employeeRange.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Select);
+        global::Attio.Internal.AttioFields.WriteMany(writer, AttioAttributes.AssociatedDeals, _associatedDealsState, _associatedDeals, global::Attio.Internal.AttioCodecs.RecordReference);
+        global::Attio.Internal.AttioFields.WriteMany(writer, AttioAttributes.AssociatedWorkspaces, _associatedWorkspacesState, _associatedWorkspaces, global::Attio.Internal.AttioCodecs.RecordReference);
+    }
+
+    /// <summary>The stored values of <paramref name="stored"/> as typed properties; attributes without a value stay not set.</summary>
+    public static Company From(global::Attio.AttioStoredRecord stored)
+    {
+        var read = new Company();
+        if (global::Attio.Internal.AttioReaders.TryReadMany(stored, AttioAttributes.Domains, global::Attio.Internal.AttioReaders.Domain, out var v0)) read.Domains = v0;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Name, global::Attio.Internal.AttioReaders.Text, out var v1)) read.Name = v1;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Description, global::Attio.Internal.AttioReaders.Text, out var v2)) read.Description = v2;
+        if (global::Attio.Internal.AttioReaders.TryReadMany(stored, AttioAttributes.Team, global::Attio.Internal.AttioReaders.RecordReference, out var v3)) read.Team = v3;
+        if (global::Attio.Internal.AttioReaders.TryReadMany(stored, AttioAttributes.Categories, global::Attio.Internal.AttioReaders.Select, out var v4)) read.Categories = v4;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.PrimaryLocation, global::Attio.Internal.AttioReaders.Location, out var v5)) read.PrimaryLocation = v5;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Angellist, global::Attio.Internal.AttioReaders.Text, out var v6)) read.Angellist = v6;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Facebook, global::Attio.Internal.AttioReaders.Text, out var v7)) read.Facebook = v7;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Instagram, global::Attio.Internal.AttioReaders.Text, out var v8)) read.Instagram = v8;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Linkedin, global::Attio.Internal.AttioReaders.Text, out var v9)) read.Linkedin = v9;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Twitter, global::Attio.Internal.AttioReaders.Text, out var v10)) read.Twitter = v10;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.EstimatedArrUsd, global::Attio.Internal.AttioReaders.Select, out var v11)) read.EstimatedArrUsd = v11;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.FundingRaisedUsd, global::Attio.Internal.AttioReaders.Currency, out var v12)) read.FundingRaisedUsd = v12;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.FoundationDate, global::Attio.Internal.AttioReaders.Date, out var v13)) read.FoundationDate = v13;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.EmployeeRange, global::Attio.Internal.AttioReaders.Select, out var v14)) read.EmployeeRange = v14;
+        if (global::Attio.Internal.AttioReaders.TryReadMany(stored, AttioAttributes.AssociatedDeals, global::Attio.Internal.AttioReaders.RecordReference, out var v15)) read.AssociatedDeals = v15;
+        if (global::Attio.Internal.AttioReaders.TryReadMany(stored, AttioAttributes.AssociatedWorkspaces, global::Attio.Internal.AttioReaders.RecordReference, out var v16)) read.AssociatedWorkspaces = v16;
+        return read;
     }
 
     /// <summary>A shallow copy: values are immutable, so a copy can be changed without touching this record.</summary>

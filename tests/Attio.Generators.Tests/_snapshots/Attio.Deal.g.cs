@@ -8,7 +8,7 @@ namespace Northwind.Crm;
 /// <summary>A record of the Attio object <c>deals</c> (Deal).</summary>
 /// <remarks>Set only what you want to write: unset properties are left out of the request, properties set to null are cleared in Attio.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Attio.Generators", "0.1.0.0")]
-public sealed partial class Deal : global::Attio.AttioRecord
+public sealed partial class Deal : global::Attio.AttioRecord, global::Attio.IAttioReadable<Deal>
 {
     /// <summary>The object's <c>api_slug</c>.</summary>
     public const string ApiSlug = "deals";
@@ -131,7 +131,7 @@ public sealed partial class Deal : global::Attio.AttioRecord
         set
         {
             _associatedPeople = value;
-            _associatedPeopleState = global::Attio.AttioFields.StateOfMany(value);
+            _associatedPeopleState = global::Attio.Internal.AttioFields.StateOfMany(value);
         }
     }
 
@@ -168,23 +168,36 @@ public sealed partial class Deal : global::Attio.AttioRecord
     /// <summary>Checks every set value with Attio's rules for its type.</summary>
     public override void CollectValidationErrors(global::Attio.AttioValidationErrors errors)
     {
-        global::Attio.AttioFields.Validate(AttioAttributes.Name, _nameState, _name!, global::Attio.AttioCodecs.Text, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.Stage, _stageState, _stage.GetValueOrDefault(), global::Attio.AttioCodecs.Status, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.Owner, _ownerState, _owner!, global::Attio.AttioCodecs.ActorReference, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.Value, _valueState, _value.GetValueOrDefault(), global::Attio.AttioCodecs.Currency, errors);
-        global::Attio.AttioFields.ValidateMany(AttioAttributes.AssociatedPeople, _associatedPeopleState, _associatedPeople, global::Attio.AttioCodecs.RecordReference, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.AssociatedCompany, _associatedCompanyState, _associatedCompany!, global::Attio.AttioCodecs.RecordReference, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.Name, _nameState, _name!, global::Attio.Internal.AttioCodecs.Text, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.Stage, _stageState, _stage.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Status, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.Owner, _ownerState, _owner!, global::Attio.Internal.AttioCodecs.ActorReference, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.Value, _valueState, _value.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Currency, errors);
+        global::Attio.Internal.AttioFields.ValidateMany(AttioAttributes.AssociatedPeople, _associatedPeopleState, _associatedPeople, global::Attio.Internal.AttioCodecs.RecordReference, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.AssociatedCompany, _associatedCompanyState, _associatedCompany!, global::Attio.Internal.AttioCodecs.RecordReference, errors);
     }
 
     /// <summary>Writes each set or cleared attribute into <c>data.values</c>.</summary>
     public override void WriteValues(global::System.Text.Json.Utf8JsonWriter writer)
     {
-        global::Attio.AttioFields.Write(writer, AttioAttributes.Name, _nameState, _name!, global::Attio.AttioCodecs.Text);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.Stage, _stageState, _stage.GetValueOrDefault(), global::Attio.AttioCodecs.Status);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.Owner, _ownerState, _owner!, global::Attio.AttioCodecs.ActorReference);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.Value, _valueState, _value.GetValueOrDefault(), global::Attio.AttioCodecs.Currency);
-        global::Attio.AttioFields.WriteMany(writer, AttioAttributes.AssociatedPeople, _associatedPeopleState, _associatedPeople, global::Attio.AttioCodecs.RecordReference);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.AssociatedCompany, _associatedCompanyState, _associatedCompany!, global::Attio.AttioCodecs.RecordReference);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Name, _nameState, _name!, global::Attio.Internal.AttioCodecs.Text);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Stage, _stageState, _stage.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Status);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Owner, _ownerState, _owner!, global::Attio.Internal.AttioCodecs.ActorReference);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Value, _valueState, _value.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Currency);
+        global::Attio.Internal.AttioFields.WriteMany(writer, AttioAttributes.AssociatedPeople, _associatedPeopleState, _associatedPeople, global::Attio.Internal.AttioCodecs.RecordReference);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.AssociatedCompany, _associatedCompanyState, _associatedCompany!, global::Attio.Internal.AttioCodecs.RecordReference);
+    }
+
+    /// <summary>The stored values of <paramref name="stored"/> as typed properties; attributes without a value stay not set.</summary>
+    public static Deal From(global::Attio.AttioStoredRecord stored)
+    {
+        var read = new Deal();
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Name, global::Attio.Internal.AttioReaders.Text, out var v0)) read.Name = v0;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Stage, global::Attio.Internal.AttioReaders.Status, out var v1)) read.Stage = v1;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Owner, global::Attio.Internal.AttioReaders.ActorReference, out var v2)) read.Owner = v2;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Value, global::Attio.Internal.AttioReaders.Currency, out var v3)) read.Value = v3;
+        if (global::Attio.Internal.AttioReaders.TryReadMany(stored, AttioAttributes.AssociatedPeople, global::Attio.Internal.AttioReaders.RecordReference, out var v4)) read.AssociatedPeople = v4;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.AssociatedCompany, global::Attio.Internal.AttioReaders.RecordReference, out var v5)) read.AssociatedCompany = v5;
+        return read;
     }
 
     /// <summary>A shallow copy: values are immutable, so a copy can be changed without touching this record.</summary>

@@ -136,7 +136,7 @@ namespace App
             global::System.ArgumentNullException.ThrowIfNull(source);
             var first = source.ToPerson();
             var second = source.ToUser(global::Attio.AttioMultiselect.Replace);
-            return global::Attio.AttioActions.Identify(global::Attio.AttioMappedKeys.First(first.EmailAddresses, "people.email_addresses"), global::Attio.AttioMappedKeys.Of(second.UserId, "users.user_id"), first, second).ThenAppend(1, source.ToUser(global::Attio.AttioMultiselect.Append));
+            return global::Attio.AttioActions.Identify(global::Attio.Internal.AttioMappedKeys.First(first.EmailAddresses, "people.email_addresses"), global::Attio.Internal.AttioMappedKeys.Of(second.UserId, "users.user_id"), first, second).ThenAppend(1, source.ToUser(global::Attio.AttioMultiselect.Append));
         }
 
         /// <summary>Identify User for <paramref name="source"/>: the person by its mapped email address, the user by its mapped <c>user_id</c>, linked to that person.</summary>

@@ -8,7 +8,7 @@ namespace Northwind.Crm;
 /// <summary>A record of the Attio object <c>people</c> (Person).</summary>
 /// <remarks>Set only what you want to write: unset properties are left out of the request, properties set to null are cleared in Attio.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Attio.Generators", "0.1.0.0")]
-public sealed partial class Person : global::Attio.AttioRecord
+public sealed partial class Person : global::Attio.AttioRecord, global::Attio.IAttioReadable<Person>
 {
     /// <summary>The object's <c>api_slug</c>.</summary>
     public const string ApiSlug = "people";
@@ -97,7 +97,7 @@ public sealed partial class Person : global::Attio.AttioRecord
         set
         {
             _emailAddresses = value;
-            _emailAddressesState = global::Attio.AttioFields.StateOfMany(value);
+            _emailAddressesState = global::Attio.Internal.AttioFields.StateOfMany(value);
         }
     }
 
@@ -157,7 +157,7 @@ public sealed partial class Person : global::Attio.AttioRecord
         set
         {
             _phoneNumbers = value;
-            _phoneNumbersState = global::Attio.AttioFields.StateOfMany(value);
+            _phoneNumbersState = global::Attio.Internal.AttioFields.StateOfMany(value);
         }
     }
 
@@ -262,7 +262,7 @@ public sealed partial class Person : global::Attio.AttioRecord
         set
         {
             _associatedDeals = value;
-            _associatedDealsState = global::Attio.AttioFields.StateOfMany(value);
+            _associatedDealsState = global::Attio.Internal.AttioFields.StateOfMany(value);
         }
     }
 
@@ -277,7 +277,7 @@ public sealed partial class Person : global::Attio.AttioRecord
         set
         {
             _associatedUsers = value;
-            _associatedUsersState = global::Attio.AttioFields.StateOfMany(value);
+            _associatedUsersState = global::Attio.Internal.AttioFields.StateOfMany(value);
         }
     }
 
@@ -307,39 +307,60 @@ public sealed partial class Person : global::Attio.AttioRecord
     /// <summary>Checks every set value with Attio's rules for its type.</summary>
     public override void CollectValidationErrors(global::Attio.AttioValidationErrors errors)
     {
-        global::Attio.AttioFields.Validate(AttioAttributes.Name, _nameState, _name!, global::Attio.AttioCodecs.PersonalName, errors);
-        global::Attio.AttioFields.ValidateMany(AttioAttributes.EmailAddresses, _emailAddressesState, _emailAddresses, global::Attio.AttioCodecs.EmailAddress, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.Description, _descriptionState, _description!, global::Attio.AttioCodecs.Text, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.Company, _companyState, _company!, global::Attio.AttioCodecs.RecordReference, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.JobTitle, _jobTitleState, _jobTitle!, global::Attio.AttioCodecs.Text, errors);
-        global::Attio.AttioFields.ValidateMany(AttioAttributes.PhoneNumbers, _phoneNumbersState, _phoneNumbers, global::Attio.AttioCodecs.PhoneNumber, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.PrimaryLocation, _primaryLocationState, _primaryLocation!, global::Attio.AttioCodecs.Location, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.Angellist, _angellistState, _angellist!, global::Attio.AttioCodecs.Text, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.Facebook, _facebookState, _facebook!, global::Attio.AttioCodecs.Text, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.Instagram, _instagramState, _instagram!, global::Attio.AttioCodecs.Text, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.Linkedin, _linkedinState, _linkedin!, global::Attio.AttioCodecs.Text, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.Twitter, _twitterState, _twitter!, global::Attio.AttioCodecs.Text, errors);
-        global::Attio.AttioFields.ValidateMany(AttioAttributes.AssociatedDeals, _associatedDealsState, _associatedDeals, global::Attio.AttioCodecs.RecordReference, errors);
-        global::Attio.AttioFields.ValidateMany(AttioAttributes.AssociatedUsers, _associatedUsersState, _associatedUsers, global::Attio.AttioCodecs.RecordReference, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.Name, _nameState, _name!, global::Attio.Internal.AttioCodecs.PersonalName, errors);
+        global::Attio.Internal.AttioFields.ValidateMany(AttioAttributes.EmailAddresses, _emailAddressesState, _emailAddresses, global::Attio.Internal.AttioCodecs.EmailAddress, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.Description, _descriptionState, _description!, global::Attio.Internal.AttioCodecs.Text, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.Company, _companyState, _company!, global::Attio.Internal.AttioCodecs.RecordReference, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.JobTitle, _jobTitleState, _jobTitle!, global::Attio.Internal.AttioCodecs.Text, errors);
+        global::Attio.Internal.AttioFields.ValidateMany(AttioAttributes.PhoneNumbers, _phoneNumbersState, _phoneNumbers, global::Attio.Internal.AttioCodecs.PhoneNumber, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.PrimaryLocation, _primaryLocationState, _primaryLocation!, global::Attio.Internal.AttioCodecs.Location, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.Angellist, _angellistState, _angellist!, global::Attio.Internal.AttioCodecs.Text, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.Facebook, _facebookState, _facebook!, global::Attio.Internal.AttioCodecs.Text, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.Instagram, _instagramState, _instagram!, global::Attio.Internal.AttioCodecs.Text, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.Linkedin, _linkedinState, _linkedin!, global::Attio.Internal.AttioCodecs.Text, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.Twitter, _twitterState, _twitter!, global::Attio.Internal.AttioCodecs.Text, errors);
+        global::Attio.Internal.AttioFields.ValidateMany(AttioAttributes.AssociatedDeals, _associatedDealsState, _associatedDeals, global::Attio.Internal.AttioCodecs.RecordReference, errors);
+        global::Attio.Internal.AttioFields.ValidateMany(AttioAttributes.AssociatedUsers, _associatedUsersState, _associatedUsers, global::Attio.Internal.AttioCodecs.RecordReference, errors);
     }
 
     /// <summary>Writes each set or cleared attribute into <c>data.values</c>.</summary>
     public override void WriteValues(global::System.Text.Json.Utf8JsonWriter writer)
     {
-        global::Attio.AttioFields.Write(writer, AttioAttributes.Name, _nameState, _name!, global::Attio.AttioCodecs.PersonalName);
-        global::Attio.AttioFields.WriteMany(writer, AttioAttributes.EmailAddresses, _emailAddressesState, _emailAddresses, global::Attio.AttioCodecs.EmailAddress);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.Description, _descriptionState, _description!, global::Attio.AttioCodecs.Text);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.Company, _companyState, _company!, global::Attio.AttioCodecs.RecordReference);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.JobTitle, _jobTitleState, _jobTitle!, global::Attio.AttioCodecs.Text);
-        global::Attio.AttioFields.WriteMany(writer, AttioAttributes.PhoneNumbers, _phoneNumbersState, _phoneNumbers, global::Attio.AttioCodecs.PhoneNumber);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.PrimaryLocation, _primaryLocationState, _primaryLocation!, global::Attio.AttioCodecs.Location);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.Angellist, _angellistState, _angellist!, global::Attio.AttioCodecs.Text);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.Facebook, _facebookState, _facebook!, global::Attio.AttioCodecs.Text);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.Instagram, _instagramState, _instagram!, global::Attio.AttioCodecs.Text);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.Linkedin, _linkedinState, _linkedin!, global::Attio.AttioCodecs.Text);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.Twitter, _twitterState, _twitter!, global::Attio.AttioCodecs.Text);
-        global::Attio.AttioFields.WriteMany(writer, AttioAttributes.AssociatedDeals, _associatedDealsState, _associatedDeals, global::Attio.AttioCodecs.RecordReference);
-        global::Attio.AttioFields.WriteMany(writer, AttioAttributes.AssociatedUsers, _associatedUsersState, _associatedUsers, global::Attio.AttioCodecs.RecordReference);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Name, _nameState, _name!, global::Attio.Internal.AttioCodecs.PersonalName);
+        global::Attio.Internal.AttioFields.WriteMany(writer, AttioAttributes.EmailAddresses, _emailAddressesState, _emailAddresses, global::Attio.Internal.AttioCodecs.EmailAddress);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Description, _descriptionState, _description!, global::Attio.Internal.AttioCodecs.Text);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Company, _companyState, _company!, global::Attio.Internal.AttioCodecs.RecordReference);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.JobTitle, _jobTitleState, _jobTitle!, global::Attio.Internal.AttioCodecs.Text);
+        global::Attio.Internal.AttioFields.WriteMany(writer, AttioAttributes.PhoneNumbers, _phoneNumbersState, _phoneNumbers, global::Attio.Internal.AttioCodecs.PhoneNumber);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.PrimaryLocation, _primaryLocationState, _primaryLocation!, global::Attio.Internal.AttioCodecs.Location);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Angellist, _angellistState, _angellist!, global::Attio.Internal.AttioCodecs.Text);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Facebook, _facebookState, _facebook!, global::Attio.Internal.AttioCodecs.Text);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Instagram, _instagramState, _instagram!, global::Attio.Internal.AttioCodecs.Text);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Linkedin, _linkedinState, _linkedin!, global::Attio.Internal.AttioCodecs.Text);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Twitter, _twitterState, _twitter!, global::Attio.Internal.AttioCodecs.Text);
+        global::Attio.Internal.AttioFields.WriteMany(writer, AttioAttributes.AssociatedDeals, _associatedDealsState, _associatedDeals, global::Attio.Internal.AttioCodecs.RecordReference);
+        global::Attio.Internal.AttioFields.WriteMany(writer, AttioAttributes.AssociatedUsers, _associatedUsersState, _associatedUsers, global::Attio.Internal.AttioCodecs.RecordReference);
+    }
+
+    /// <summary>The stored values of <paramref name="stored"/> as typed properties; attributes without a value stay not set.</summary>
+    public static Person From(global::Attio.AttioStoredRecord stored)
+    {
+        var read = new Person();
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Name, global::Attio.Internal.AttioReaders.PersonalName, out var v0)) read.Name = v0;
+        if (global::Attio.Internal.AttioReaders.TryReadMany(stored, AttioAttributes.EmailAddresses, global::Attio.Internal.AttioReaders.EmailAddress, out var v1)) read.EmailAddresses = v1;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Description, global::Attio.Internal.AttioReaders.Text, out var v2)) read.Description = v2;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Company, global::Attio.Internal.AttioReaders.RecordReference, out var v3)) read.Company = v3;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.JobTitle, global::Attio.Internal.AttioReaders.Text, out var v4)) read.JobTitle = v4;
+        if (global::Attio.Internal.AttioReaders.TryReadMany(stored, AttioAttributes.PhoneNumbers, global::Attio.Internal.AttioReaders.PhoneNumber, out var v5)) read.PhoneNumbers = v5;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.PrimaryLocation, global::Attio.Internal.AttioReaders.Location, out var v6)) read.PrimaryLocation = v6;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Angellist, global::Attio.Internal.AttioReaders.Text, out var v7)) read.Angellist = v7;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Facebook, global::Attio.Internal.AttioReaders.Text, out var v8)) read.Facebook = v8;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Instagram, global::Attio.Internal.AttioReaders.Text, out var v9)) read.Instagram = v9;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Linkedin, global::Attio.Internal.AttioReaders.Text, out var v10)) read.Linkedin = v10;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Twitter, global::Attio.Internal.AttioReaders.Text, out var v11)) read.Twitter = v11;
+        if (global::Attio.Internal.AttioReaders.TryReadMany(stored, AttioAttributes.AssociatedDeals, global::Attio.Internal.AttioReaders.RecordReference, out var v12)) read.AssociatedDeals = v12;
+        if (global::Attio.Internal.AttioReaders.TryReadMany(stored, AttioAttributes.AssociatedUsers, global::Attio.Internal.AttioReaders.RecordReference, out var v13)) read.AssociatedUsers = v13;
+        return read;
     }
 
     /// <summary>A shallow copy: values are immutable, so a copy can be changed without touching this record.</summary>

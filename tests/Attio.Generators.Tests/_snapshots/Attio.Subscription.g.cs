@@ -8,7 +8,7 @@ namespace Northwind.Crm;
 /// <summary>A record of the Attio object <c>subscriptions</c> (Subscription).</summary>
 /// <remarks>Set only what you want to write: unset properties are left out of the request, properties set to null are cleared in Attio.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Attio.Generators", "0.1.0.0")]
-public sealed partial class Subscription : global::Attio.AttioRecord
+public sealed partial class Subscription : global::Attio.AttioRecord, global::Attio.IAttioReadable<Subscription>
 {
     /// <summary>The object's <c>api_slug</c>.</summary>
     public const string ApiSlug = "subscriptions";
@@ -155,7 +155,7 @@ public sealed partial class Subscription : global::Attio.AttioRecord
         set
         {
             _features = value;
-            _featuresState = global::Attio.AttioFields.StateOfMany(value);
+            _featuresState = global::Attio.Internal.AttioFields.StateOfMany(value);
         }
     }
 
@@ -301,7 +301,7 @@ public sealed partial class Subscription : global::Attio.AttioRecord
         set
         {
             _billingUsers = value;
-            _billingUsersState = global::Attio.AttioFields.StateOfMany(value);
+            _billingUsersState = global::Attio.Internal.AttioFields.StateOfMany(value);
         }
     }
 
@@ -361,7 +361,7 @@ public sealed partial class Subscription : global::Attio.AttioRecord
         set
         {
             _billingDomains = value;
-            _billingDomainsState = global::Attio.AttioFields.StateOfMany(value);
+            _billingDomainsState = global::Attio.Internal.AttioFields.StateOfMany(value);
         }
     }
 
@@ -391,7 +391,7 @@ public sealed partial class Subscription : global::Attio.AttioRecord
         set
         {
             _billingPhoneNumbers = value;
-            _billingPhoneNumbersState = global::Attio.AttioFields.StateOfMany(value);
+            _billingPhoneNumbersState = global::Attio.Internal.AttioFields.StateOfMany(value);
         }
     }
 
@@ -441,49 +441,75 @@ public sealed partial class Subscription : global::Attio.AttioRecord
     /// <summary>Checks every set value with Attio's rules for its type.</summary>
     public override void CollectValidationErrors(global::Attio.AttioValidationErrors errors)
     {
-        global::Attio.AttioFields.Validate(AttioAttributes.SubscriptionId, _subscriptionIdState, _subscriptionId!, global::Attio.AttioCodecs.Text, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.InvoiceReference, _invoiceReferenceState, _invoiceReference!, global::Attio.AttioCodecs.Text, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.Plan, _planState, _plan.GetValueOrDefault(), global::Attio.AttioCodecs.Select, errors);
-        global::Attio.AttioFields.ValidateMany(AttioAttributes.Features, _featuresState, _features, global::Attio.AttioCodecs.Select, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.Stage, _stageState, _stage.GetValueOrDefault(), global::Attio.AttioCodecs.Status, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.Seats, _seatsState, _seats.GetValueOrDefault(), global::Attio.AttioCodecs.Number, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.AutoRenew, _autoRenewState, _autoRenew.GetValueOrDefault(), global::Attio.AttioCodecs.Checkbox, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.Mrr, _mrrState, _mrr.GetValueOrDefault(), global::Attio.AttioCodecs.Currency, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.StartedOn, _startedOnState, _startedOn.GetValueOrDefault(), global::Attio.AttioCodecs.Date, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.RenewsAt, _renewsAtState, _renewsAt.GetValueOrDefault(), global::Attio.AttioCodecs.Timestamp, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.HealthScore, _healthScoreState, _healthScore.GetValueOrDefault(), global::Attio.AttioCodecs.Rating, errors);
-        global::Attio.AttioFields.ValidateMany(AttioAttributes.BillingUsers, _billingUsersState, _billingUsers, global::Attio.AttioCodecs.RecordReference, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.Workspace, _workspaceState, _workspace!, global::Attio.AttioCodecs.RecordReference, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.AccountManager, _accountManagerState, _accountManager!, global::Attio.AttioCodecs.ActorReference, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.BillingAddress, _billingAddressState, _billingAddress!, global::Attio.AttioCodecs.Location, errors);
-        global::Attio.AttioFields.ValidateMany(AttioAttributes.BillingDomains, _billingDomainsState, _billingDomains, global::Attio.AttioCodecs.Domain, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.BillingEmail, _billingEmailState, _billingEmail!, global::Attio.AttioCodecs.EmailAddress, errors);
-        global::Attio.AttioFields.ValidateMany(AttioAttributes.BillingPhoneNumbers, _billingPhoneNumbersState, _billingPhoneNumbers, global::Attio.AttioCodecs.PhoneNumber, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.Signatory, _signatoryState, _signatory!, global::Attio.AttioCodecs.PersonalName, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.SubscriptionId, _subscriptionIdState, _subscriptionId!, global::Attio.Internal.AttioCodecs.Text, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.InvoiceReference, _invoiceReferenceState, _invoiceReference!, global::Attio.Internal.AttioCodecs.Text, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.Plan, _planState, _plan.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Select, errors);
+        global::Attio.Internal.AttioFields.ValidateMany(AttioAttributes.Features, _featuresState, _features, global::Attio.Internal.AttioCodecs.Select, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.Stage, _stageState, _stage.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Status, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.Seats, _seatsState, _seats.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Number, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.AutoRenew, _autoRenewState, _autoRenew.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Checkbox, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.Mrr, _mrrState, _mrr.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Currency, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.StartedOn, _startedOnState, _startedOn.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Date, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.RenewsAt, _renewsAtState, _renewsAt.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Timestamp, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.HealthScore, _healthScoreState, _healthScore.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Rating, errors);
+        global::Attio.Internal.AttioFields.ValidateMany(AttioAttributes.BillingUsers, _billingUsersState, _billingUsers, global::Attio.Internal.AttioCodecs.RecordReference, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.Workspace, _workspaceState, _workspace!, global::Attio.Internal.AttioCodecs.RecordReference, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.AccountManager, _accountManagerState, _accountManager!, global::Attio.Internal.AttioCodecs.ActorReference, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.BillingAddress, _billingAddressState, _billingAddress!, global::Attio.Internal.AttioCodecs.Location, errors);
+        global::Attio.Internal.AttioFields.ValidateMany(AttioAttributes.BillingDomains, _billingDomainsState, _billingDomains, global::Attio.Internal.AttioCodecs.Domain, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.BillingEmail, _billingEmailState, _billingEmail!, global::Attio.Internal.AttioCodecs.EmailAddress, errors);
+        global::Attio.Internal.AttioFields.ValidateMany(AttioAttributes.BillingPhoneNumbers, _billingPhoneNumbersState, _billingPhoneNumbers, global::Attio.Internal.AttioCodecs.PhoneNumber, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.Signatory, _signatoryState, _signatory!, global::Attio.Internal.AttioCodecs.PersonalName, errors);
     }
 
     /// <summary>Writes each set or cleared attribute into <c>data.values</c>.</summary>
     public override void WriteValues(global::System.Text.Json.Utf8JsonWriter writer)
     {
-        global::Attio.AttioFields.Write(writer, AttioAttributes.SubscriptionId, _subscriptionIdState, _subscriptionId!, global::Attio.AttioCodecs.Text);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.InvoiceReference, _invoiceReferenceState, _invoiceReference!, global::Attio.AttioCodecs.Text);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.Plan, _planState, _plan.GetValueOrDefault(), global::Attio.AttioCodecs.Select);
-        global::Attio.AttioFields.WriteMany(writer, AttioAttributes.Features, _featuresState, _features, global::Attio.AttioCodecs.Select);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.Stage, _stageState, _stage.GetValueOrDefault(), global::Attio.AttioCodecs.Status);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.Seats, _seatsState, _seats.GetValueOrDefault(), global::Attio.AttioCodecs.Number);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.AutoRenew, _autoRenewState, _autoRenew.GetValueOrDefault(), global::Attio.AttioCodecs.Checkbox);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.Mrr, _mrrState, _mrr.GetValueOrDefault(), global::Attio.AttioCodecs.Currency);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.StartedOn, _startedOnState, _startedOn.GetValueOrDefault(), global::Attio.AttioCodecs.Date);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.RenewsAt, _renewsAtState, _renewsAt.GetValueOrDefault(), global::Attio.AttioCodecs.Timestamp);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.HealthScore, _healthScoreState, _healthScore.GetValueOrDefault(), global::Attio.AttioCodecs.Rating);
-        global::Attio.AttioFields.WriteMany(writer, AttioAttributes.BillingUsers, _billingUsersState, _billingUsers, global::Attio.AttioCodecs.RecordReference);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.Workspace, _workspaceState, _workspace!, global::Attio.AttioCodecs.RecordReference);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.AccountManager, _accountManagerState, _accountManager!, global::Attio.AttioCodecs.ActorReference);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.BillingAddress, _billingAddressState, _billingAddress!, global::Attio.AttioCodecs.Location);
-        global::Attio.AttioFields.WriteMany(writer, AttioAttributes.BillingDomains, _billingDomainsState, _billingDomains, global::Attio.AttioCodecs.Domain);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.BillingEmail, _billingEmailState, _billingEmail!, global::Attio.AttioCodecs.EmailAddress);
-        global::Attio.AttioFields.WriteMany(writer, AttioAttributes.BillingPhoneNumbers, _billingPhoneNumbersState, _billingPhoneNumbers, global::Attio.AttioCodecs.PhoneNumber);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.Signatory, _signatoryState, _signatory!, global::Attio.AttioCodecs.PersonalName);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.SubscriptionId, _subscriptionIdState, _subscriptionId!, global::Attio.Internal.AttioCodecs.Text);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.InvoiceReference, _invoiceReferenceState, _invoiceReference!, global::Attio.Internal.AttioCodecs.Text);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Plan, _planState, _plan.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Select);
+        global::Attio.Internal.AttioFields.WriteMany(writer, AttioAttributes.Features, _featuresState, _features, global::Attio.Internal.AttioCodecs.Select);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Stage, _stageState, _stage.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Status);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Seats, _seatsState, _seats.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Number);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.AutoRenew, _autoRenewState, _autoRenew.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Checkbox);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Mrr, _mrrState, _mrr.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Currency);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.StartedOn, _startedOnState, _startedOn.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Date);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.RenewsAt, _renewsAtState, _renewsAt.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Timestamp);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.HealthScore, _healthScoreState, _healthScore.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Rating);
+        global::Attio.Internal.AttioFields.WriteMany(writer, AttioAttributes.BillingUsers, _billingUsersState, _billingUsers, global::Attio.Internal.AttioCodecs.RecordReference);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Workspace, _workspaceState, _workspace!, global::Attio.Internal.AttioCodecs.RecordReference);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.AccountManager, _accountManagerState, _accountManager!, global::Attio.Internal.AttioCodecs.ActorReference);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.BillingAddress, _billingAddressState, _billingAddress!, global::Attio.Internal.AttioCodecs.Location);
+        global::Attio.Internal.AttioFields.WriteMany(writer, AttioAttributes.BillingDomains, _billingDomainsState, _billingDomains, global::Attio.Internal.AttioCodecs.Domain);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.BillingEmail, _billingEmailState, _billingEmail!, global::Attio.Internal.AttioCodecs.EmailAddress);
+        global::Attio.Internal.AttioFields.WriteMany(writer, AttioAttributes.BillingPhoneNumbers, _billingPhoneNumbersState, _billingPhoneNumbers, global::Attio.Internal.AttioCodecs.PhoneNumber);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Signatory, _signatoryState, _signatory!, global::Attio.Internal.AttioCodecs.PersonalName);
+    }
+
+    /// <summary>The stored values of <paramref name="stored"/> as typed properties; attributes without a value stay not set.</summary>
+    public static Subscription From(global::Attio.AttioStoredRecord stored)
+    {
+        var read = new Subscription();
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.SubscriptionId, global::Attio.Internal.AttioReaders.Text, out var v0)) read.SubscriptionId = v0;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.InvoiceReference, global::Attio.Internal.AttioReaders.Text, out var v1)) read.InvoiceReference = v1;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Plan, global::Attio.Internal.AttioReaders.Select, out var v2)) read.Plan = v2;
+        if (global::Attio.Internal.AttioReaders.TryReadMany(stored, AttioAttributes.Features, global::Attio.Internal.AttioReaders.Select, out var v3)) read.Features = v3;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Stage, global::Attio.Internal.AttioReaders.Status, out var v4)) read.Stage = v4;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Seats, global::Attio.Internal.AttioReaders.Number, out var v5)) read.Seats = v5;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.AutoRenew, global::Attio.Internal.AttioReaders.Checkbox, out var v6)) read.AutoRenew = v6;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Mrr, global::Attio.Internal.AttioReaders.Currency, out var v7)) read.Mrr = v7;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.StartedOn, global::Attio.Internal.AttioReaders.Date, out var v8)) read.StartedOn = v8;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.RenewsAt, global::Attio.Internal.AttioReaders.Timestamp, out var v9)) read.RenewsAt = v9;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.HealthScore, global::Attio.Internal.AttioReaders.Rating, out var v10)) read.HealthScore = v10;
+        if (global::Attio.Internal.AttioReaders.TryReadMany(stored, AttioAttributes.BillingUsers, global::Attio.Internal.AttioReaders.RecordReference, out var v11)) read.BillingUsers = v11;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Workspace, global::Attio.Internal.AttioReaders.RecordReference, out var v12)) read.Workspace = v12;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.AccountManager, global::Attio.Internal.AttioReaders.ActorReference, out var v13)) read.AccountManager = v13;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.BillingAddress, global::Attio.Internal.AttioReaders.Location, out var v14)) read.BillingAddress = v14;
+        if (global::Attio.Internal.AttioReaders.TryReadMany(stored, AttioAttributes.BillingDomains, global::Attio.Internal.AttioReaders.Domain, out var v15)) read.BillingDomains = v15;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.BillingEmail, global::Attio.Internal.AttioReaders.EmailAddress, out var v16)) read.BillingEmail = v16;
+        if (global::Attio.Internal.AttioReaders.TryReadMany(stored, AttioAttributes.BillingPhoneNumbers, global::Attio.Internal.AttioReaders.PhoneNumber, out var v17)) read.BillingPhoneNumbers = v17;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Signatory, global::Attio.Internal.AttioReaders.PersonalName, out var v18)) read.Signatory = v18;
+        return read;
     }
 
     /// <summary>A shallow copy: values are immutable, so a copy can be changed without touching this record.</summary>

@@ -8,7 +8,7 @@ namespace Northwind.Crm;
 /// <summary>A record of the Attio object <c>users</c> (User).</summary>
 /// <remarks>Set only what you want to write: unset properties are left out of the request, properties set to null are cleared in Attio.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Attio.Generators", "0.1.0.0")]
-public sealed partial class User : global::Attio.AttioRecord
+public sealed partial class User : global::Attio.AttioRecord, global::Attio.IAttioReadable<User>
 {
     /// <summary>The object's <c>api_slug</c>.</summary>
     public const string ApiSlug = "users";
@@ -100,7 +100,7 @@ public sealed partial class User : global::Attio.AttioRecord
         set
         {
             _workspace = value;
-            _workspaceState = global::Attio.AttioFields.StateOfMany(value);
+            _workspaceState = global::Attio.Internal.AttioFields.StateOfMany(value);
         }
     }
 
@@ -149,21 +149,33 @@ public sealed partial class User : global::Attio.AttioRecord
     /// <summary>Checks every set value with Attio's rules for its type.</summary>
     public override void CollectValidationErrors(global::Attio.AttioValidationErrors errors)
     {
-        global::Attio.AttioFields.Validate(AttioAttributes.Person, _personState, _person!, global::Attio.AttioCodecs.RecordReference, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.PrimaryEmailAddress, _primaryEmailAddressState, _primaryEmailAddress!, global::Attio.AttioCodecs.EmailAddress, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.UserId, _userIdState, _userId!, global::Attio.AttioCodecs.Text, errors);
-        global::Attio.AttioFields.ValidateMany(AttioAttributes.Workspace, _workspaceState, _workspace, global::Attio.AttioCodecs.RecordReference, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.Role, _roleState, _role.GetValueOrDefault(), global::Attio.AttioCodecs.Select, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.Person, _personState, _person!, global::Attio.Internal.AttioCodecs.RecordReference, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.PrimaryEmailAddress, _primaryEmailAddressState, _primaryEmailAddress!, global::Attio.Internal.AttioCodecs.EmailAddress, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.UserId, _userIdState, _userId!, global::Attio.Internal.AttioCodecs.Text, errors);
+        global::Attio.Internal.AttioFields.ValidateMany(AttioAttributes.Workspace, _workspaceState, _workspace, global::Attio.Internal.AttioCodecs.RecordReference, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.Role, _roleState, _role.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Select, errors);
     }
 
     /// <summary>Writes each set or cleared attribute into <c>data.values</c>.</summary>
     public override void WriteValues(global::System.Text.Json.Utf8JsonWriter writer)
     {
-        global::Attio.AttioFields.Write(writer, AttioAttributes.Person, _personState, _person!, global::Attio.AttioCodecs.RecordReference);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.PrimaryEmailAddress, _primaryEmailAddressState, _primaryEmailAddress!, global::Attio.AttioCodecs.EmailAddress);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.UserId, _userIdState, _userId!, global::Attio.AttioCodecs.Text);
-        global::Attio.AttioFields.WriteMany(writer, AttioAttributes.Workspace, _workspaceState, _workspace, global::Attio.AttioCodecs.RecordReference);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.Role, _roleState, _role.GetValueOrDefault(), global::Attio.AttioCodecs.Select);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Person, _personState, _person!, global::Attio.Internal.AttioCodecs.RecordReference);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.PrimaryEmailAddress, _primaryEmailAddressState, _primaryEmailAddress!, global::Attio.Internal.AttioCodecs.EmailAddress);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.UserId, _userIdState, _userId!, global::Attio.Internal.AttioCodecs.Text);
+        global::Attio.Internal.AttioFields.WriteMany(writer, AttioAttributes.Workspace, _workspaceState, _workspace, global::Attio.Internal.AttioCodecs.RecordReference);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Role, _roleState, _role.GetValueOrDefault(), global::Attio.Internal.AttioCodecs.Select);
+    }
+
+    /// <summary>The stored values of <paramref name="stored"/> as typed properties; attributes without a value stay not set.</summary>
+    public static User From(global::Attio.AttioStoredRecord stored)
+    {
+        var read = new User();
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Person, global::Attio.Internal.AttioReaders.RecordReference, out var v0)) read.Person = v0;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.PrimaryEmailAddress, global::Attio.Internal.AttioReaders.EmailAddress, out var v1)) read.PrimaryEmailAddress = v1;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.UserId, global::Attio.Internal.AttioReaders.Text, out var v2)) read.UserId = v2;
+        if (global::Attio.Internal.AttioReaders.TryReadMany(stored, AttioAttributes.Workspace, global::Attio.Internal.AttioReaders.RecordReference, out var v3)) read.Workspace = v3;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Role, global::Attio.Internal.AttioReaders.Select, out var v4)) read.Role = v4;
+        return read;
     }
 
     /// <summary>A shallow copy: values are immutable, so a copy can be changed without touching this record.</summary>

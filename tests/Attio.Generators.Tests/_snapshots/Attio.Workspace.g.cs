@@ -8,7 +8,7 @@ namespace Northwind.Crm;
 /// <summary>A record of the Attio object <c>workspaces</c> (Workspace).</summary>
 /// <remarks>Set only what you want to write: unset properties are left out of the request, properties set to null are cleared in Attio.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Attio.Generators", "0.1.0.0")]
-public sealed partial class Workspace : global::Attio.AttioRecord
+public sealed partial class Workspace : global::Attio.AttioRecord, global::Attio.IAttioReadable<Workspace>
 {
     /// <summary>The object's <c>api_slug</c>.</summary>
     public const string ApiSlug = "workspaces";
@@ -85,7 +85,7 @@ public sealed partial class Workspace : global::Attio.AttioRecord
         set
         {
             _users = value;
-            _usersState = global::Attio.AttioFields.StateOfMany(value);
+            _usersState = global::Attio.Internal.AttioFields.StateOfMany(value);
         }
     }
 
@@ -136,21 +136,33 @@ public sealed partial class Workspace : global::Attio.AttioRecord
     /// <summary>Checks every set value with Attio's rules for its type.</summary>
     public override void CollectValidationErrors(global::Attio.AttioValidationErrors errors)
     {
-        global::Attio.AttioFields.Validate(AttioAttributes.WorkspaceId, _workspaceIdState, _workspaceId!, global::Attio.AttioCodecs.Text, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.Name, _nameState, _name!, global::Attio.AttioCodecs.Text, errors);
-        global::Attio.AttioFields.ValidateMany(AttioAttributes.Users, _usersState, _users, global::Attio.AttioCodecs.RecordReference, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.Company, _companyState, _company!, global::Attio.AttioCodecs.RecordReference, errors);
-        global::Attio.AttioFields.Validate(AttioAttributes.AvatarUrl, _avatarUrlState, _avatarUrl!, global::Attio.AttioCodecs.Text, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.WorkspaceId, _workspaceIdState, _workspaceId!, global::Attio.Internal.AttioCodecs.Text, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.Name, _nameState, _name!, global::Attio.Internal.AttioCodecs.Text, errors);
+        global::Attio.Internal.AttioFields.ValidateMany(AttioAttributes.Users, _usersState, _users, global::Attio.Internal.AttioCodecs.RecordReference, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.Company, _companyState, _company!, global::Attio.Internal.AttioCodecs.RecordReference, errors);
+        global::Attio.Internal.AttioFields.Validate(AttioAttributes.AvatarUrl, _avatarUrlState, _avatarUrl!, global::Attio.Internal.AttioCodecs.Text, errors);
     }
 
     /// <summary>Writes each set or cleared attribute into <c>data.values</c>.</summary>
     public override void WriteValues(global::System.Text.Json.Utf8JsonWriter writer)
     {
-        global::Attio.AttioFields.Write(writer, AttioAttributes.WorkspaceId, _workspaceIdState, _workspaceId!, global::Attio.AttioCodecs.Text);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.Name, _nameState, _name!, global::Attio.AttioCodecs.Text);
-        global::Attio.AttioFields.WriteMany(writer, AttioAttributes.Users, _usersState, _users, global::Attio.AttioCodecs.RecordReference);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.Company, _companyState, _company!, global::Attio.AttioCodecs.RecordReference);
-        global::Attio.AttioFields.Write(writer, AttioAttributes.AvatarUrl, _avatarUrlState, _avatarUrl!, global::Attio.AttioCodecs.Text);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.WorkspaceId, _workspaceIdState, _workspaceId!, global::Attio.Internal.AttioCodecs.Text);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Name, _nameState, _name!, global::Attio.Internal.AttioCodecs.Text);
+        global::Attio.Internal.AttioFields.WriteMany(writer, AttioAttributes.Users, _usersState, _users, global::Attio.Internal.AttioCodecs.RecordReference);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.Company, _companyState, _company!, global::Attio.Internal.AttioCodecs.RecordReference);
+        global::Attio.Internal.AttioFields.Write(writer, AttioAttributes.AvatarUrl, _avatarUrlState, _avatarUrl!, global::Attio.Internal.AttioCodecs.Text);
+    }
+
+    /// <summary>The stored values of <paramref name="stored"/> as typed properties; attributes without a value stay not set.</summary>
+    public static Workspace From(global::Attio.AttioStoredRecord stored)
+    {
+        var read = new Workspace();
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.WorkspaceId, global::Attio.Internal.AttioReaders.Text, out var v0)) read.WorkspaceId = v0;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Name, global::Attio.Internal.AttioReaders.Text, out var v1)) read.Name = v1;
+        if (global::Attio.Internal.AttioReaders.TryReadMany(stored, AttioAttributes.Users, global::Attio.Internal.AttioReaders.RecordReference, out var v2)) read.Users = v2;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.Company, global::Attio.Internal.AttioReaders.RecordReference, out var v3)) read.Company = v3;
+        if (global::Attio.Internal.AttioReaders.TryRead(stored, AttioAttributes.AvatarUrl, global::Attio.Internal.AttioReaders.Text, out var v4)) read.AvatarUrl = v4;
+        return read;
     }
 
     /// <summary>A shallow copy: values are immutable, so a copy can be changed without touching this record.</summary>

@@ -9,6 +9,7 @@ var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Diction
     ["Attio:BaseAddress"] = "http://127.0.0.1:9/",
 }).Build();
 using var provider = new ServiceCollection().AddAttio(configuration).BuildServiceProvider();
+using Attio.Internal;
 var client = provider.GetRequiredService<AttioClient>();
 var errors = new AttioValidationErrors();
 AttioCodecs.EmailAddress.Validate(new AttioAttributeInfo("people", "email_addresses", AttioAttributeType.EmailAddress, true), "a@b.example", errors);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Xunit;
+using Attio.Internal;
 
 namespace Attio.Runtime.Tests.Http;
 

@@ -4,6 +4,7 @@ using Attio.Emulator;
 using Attio.Runtime.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
+using Attio.Internal;
 
 namespace Attio.Runtime.Tests.Http;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Attio.Runtime.Tests.Infrastructure;
 using Xunit;
+using Attio.Internal;
 
 namespace Attio.Runtime.Tests.Http;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Attio.Internal;
 
 namespace Attio.Runtime.Tests.Infrastructure;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Attio.Runtime.Tests.Infrastructure;
 using Xunit;
 using T = Attio.AttioAttributeType;
+using Attio.Internal;
 
 namespace Attio.Runtime.Tests.Records;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Attio.Runtime.Tests.Infrastructure;
 using Xunit;
+using Attio.Internal;
 
 namespace Attio.Runtime.Tests.Records;
 

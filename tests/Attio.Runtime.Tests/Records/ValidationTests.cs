@@ -1,6 +1,7 @@
 using Attio.Runtime.Tests.Infrastructure;
 using Xunit;
 using S = Attio.Runtime.Tests.Infrastructure.Subscription;
+using Attio.Internal;
 
 namespace Attio.Runtime.Tests.Records;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Attio.Runtime.Tests.Infrastructure;
 using Xunit;
 using S = Attio.Runtime.Tests.Infrastructure.Subscription;
+using Attio.Internal;
 
 namespace Attio.Runtime.Tests.Values;
 

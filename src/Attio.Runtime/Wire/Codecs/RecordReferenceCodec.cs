@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Attio;
+namespace Attio.Internal;
 
 public static partial class AttioCodecs
 {
