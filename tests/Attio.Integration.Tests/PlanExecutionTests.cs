@@ -51,7 +51,7 @@ public sealed class PlanExecutionTests(EmulatorFixture attio) : IClassFixture<Em
     {
         var created = await attio.Client.AssertPersonAsync(new Person { EmailAddresses = ["client-clear@example.com"], JobTitle = "Temporary" });
 
-        await attio.Client.UpdateRecordAsync(new Person { JobTitle = null }, created.RecordId, AttioUpdateMode.Append);
+        await attio.Client.UpdateRecordAsync(created.RecordId, new Person { JobTitle = null }, AttioUpdateMode.Append);
 
         Assert.Empty((await attio.Client.GetPersonAsync(created.RecordId)).GetValues("job_title"));
     }

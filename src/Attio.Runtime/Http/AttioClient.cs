@@ -93,7 +93,7 @@ public sealed partial class AttioClient : IDisposable
     }
 
     /// <summary>Updates the record with <paramref name="recordId"/>.</summary>
-    public Task<AttioStoredRecord> UpdateRecordAsync(AttioRecord record, string recordId, AttioUpdateMode mode = AttioUpdateMode.Append, CancellationToken cancellationToken = default)
+    public Task<AttioStoredRecord> UpdateRecordAsync(string recordId, AttioRecord record, AttioUpdateMode mode = AttioUpdateMode.Append, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
         AttioPathSegments.Slug(record.ObjectSlug, nameof(record), "object");

@@ -21,7 +21,7 @@ public sealed class HardeningTests
         using var client = TestAttio.Client(attio);
 
         var read = await Assert.ThrowsAsync<ArgumentException>(() => client.GetRecordAsync("people", recordId));
-        var update = await Assert.ThrowsAsync<ArgumentException>(() => client.UpdateRecordAsync(ResilienceTests.NewSubscription("s"), recordId));
+        var update = await Assert.ThrowsAsync<ArgumentException>(() => client.UpdateRecordAsync(recordId, ResilienceTests.NewSubscription("s")));
 
         Assert.Equal("recordId", read.ParamName);
         Assert.Contains("UUID", read.Message);

@@ -60,7 +60,7 @@ public sealed class RequiredAndReferenceTests
         // An update may meet a record that already holds the required values: no create rule there.
         var update = new Deal();
         update.Set(Deal.Name, AttioCodecs.Text, "Renamed");
-        Assert.Equal("Renamed", (await client.UpdateRecordAsync(update, stored.RecordId)).GetString("name"));
+        Assert.Equal("Renamed", (await client.UpdateRecordAsync(stored.RecordId, update)).GetString("name"));
     }
 
     [Fact]

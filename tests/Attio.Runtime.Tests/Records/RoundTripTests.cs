@@ -101,7 +101,7 @@ public sealed class RoundTripTests
         update.SetMany<SelectOption>(Subscription.Features, AttioCodecs.Select, null);
         update.Clear(Subscription.AutoRenew);
         attio.ClearJournal();
-        await client.UpdateRecordAsync(update, stored.RecordId, AttioUpdateMode.Overwrite);
+        await client.UpdateRecordAsync(stored.RecordId, update, AttioUpdateMode.Overwrite);
 
         var request = Assert.Single(attio.Journal);
         Assert.Equal("PUT", request.Method);
@@ -151,7 +151,7 @@ public sealed class RoundTripTests
 
         var more = new Person();
         more.SetMany(Person.EmailAddresses, AttioCodecs.EmailAddress, ["countess@lovelace.example"]);
-        await client.UpdateRecordAsync(more, storedPerson.RecordId, AttioUpdateMode.Append);
+        await client.UpdateRecordAsync(storedPerson.RecordId, more, AttioUpdateMode.Append);
 
         var read = await client.GetRecordAsync("people", storedPerson.RecordId);
         Assert.Equal("Ada", read.GetString("name", "first_name"));

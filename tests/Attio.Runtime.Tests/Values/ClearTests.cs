@@ -60,7 +60,7 @@ public sealed class ClearTests
         update.Clear(S.Seats);
         update.Clear(S.Plan);
         update.Clear(S.BillingAddress);
-        await client.UpdateRecordAsync(update, stored.RecordId, AttioUpdateMode.Append);
+        await client.UpdateRecordAsync(stored.RecordId, update, AttioUpdateMode.Append);
 
         var read = await client.GetRecordAsync("subscriptions", stored.RecordId);
         Assert.Empty(read.GetValues("invoice_reference"));
