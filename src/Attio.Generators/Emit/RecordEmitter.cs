@@ -106,12 +106,10 @@ internal static class RecordEmitter
         w.Line($"/// <remarks>Attio attribute <c>{SourceText.Doc(p.Slug)}</c>: {SourceText.Doc(p.ApiType)}{Flags(p)}. Assign null to clear it in Attio.</remarks>");
         w.Open($"public {type} {p.Name}");
         w.Line($"get => {p.FieldName};");
-        w.Open("set");
-        w.Line($"{p.FieldName} = value;");
+        // Assigning records the state too: null (or an empty list) is a clear, anything else a value to send.
         w.Line(p.IsMultiselect
-            ? $"{p.FieldName}State = global::Attio.Internal.AttioFields.StateOfMany(value);"
-            : $"{p.FieldName}State = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;");
-        w.Close();
+            ? $"set => {p.FieldName}State = global::Attio.Internal.AttioFields.StateOfMany({p.FieldName} = value);"
+            : $"set => {p.FieldName}State = ({p.FieldName} = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;");
         w.Close();
 
         if (p.OptionsClassName is not null)

@@ -88,11 +88,7 @@ public sealed partial class Company : global::Attio.AttioRecord, global::Attio.I
     public global::System.Collections.Generic.IReadOnlyList<string>? Domains
     {
         get => _domains;
-        set
-        {
-            _domains = value;
-            _domainsState = global::Attio.Internal.AttioFields.StateOfMany(value);
-        }
+        set => _domainsState = global::Attio.Internal.AttioFields.StateOfMany(_domains = value);
     }
 
     private global::Attio.AttioFieldState _nameState;
@@ -103,11 +99,7 @@ public sealed partial class Company : global::Attio.AttioRecord, global::Attio.I
     public string? Name
     {
         get => _name;
-        set
-        {
-            _name = value;
-            _nameState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _nameState = (_name = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _descriptionState;
@@ -118,11 +110,7 @@ public sealed partial class Company : global::Attio.AttioRecord, global::Attio.I
     public string? Description
     {
         get => _description;
-        set
-        {
-            _description = value;
-            _descriptionState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _descriptionState = (_description = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _teamState;
@@ -133,11 +121,7 @@ public sealed partial class Company : global::Attio.AttioRecord, global::Attio.I
     public global::System.Collections.Generic.IReadOnlyList<global::Attio.RecordReference>? Team
     {
         get => _team;
-        set
-        {
-            _team = value;
-            _teamState = global::Attio.Internal.AttioFields.StateOfMany(value);
-        }
+        set => _teamState = global::Attio.Internal.AttioFields.StateOfMany(_team = value);
     }
 
     private global::Attio.AttioFieldState _categoriesState;
@@ -148,11 +132,7 @@ public sealed partial class Company : global::Attio.AttioRecord, global::Attio.I
     public global::System.Collections.Generic.IReadOnlyList<global::Attio.SelectOption>? Categories
     {
         get => _categories;
-        set
-        {
-            _categories = value;
-            _categoriesState = global::Attio.Internal.AttioFields.StateOfMany(value);
-        }
+        set => _categoriesState = global::Attio.Internal.AttioFields.StateOfMany(_categories = value);
     }
 
     /// <summary>The option titles of <c>categories</c> in the exported schema.</summary>
@@ -190,11 +170,7 @@ public sealed partial class Company : global::Attio.AttioRecord, global::Attio.I
     public global::Attio.Location? PrimaryLocation
     {
         get => _primaryLocation;
-        set
-        {
-            _primaryLocation = value;
-            _primaryLocationState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _primaryLocationState = (_primaryLocation = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _angellistState;
@@ -205,11 +181,7 @@ public sealed partial class Company : global::Attio.AttioRecord, global::Attio.I
     public string? Angellist
     {
         get => _angellist;
-        set
-        {
-            _angellist = value;
-            _angellistState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _angellistState = (_angellist = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _facebookState;
@@ -220,11 +192,7 @@ public sealed partial class Company : global::Attio.AttioRecord, global::Attio.I
     public string? Facebook
     {
         get => _facebook;
-        set
-        {
-            _facebook = value;
-            _facebookState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _facebookState = (_facebook = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _instagramState;
@@ -235,11 +203,7 @@ public sealed partial class Company : global::Attio.AttioRecord, global::Attio.I
     public string? Instagram
     {
         get => _instagram;
-        set
-        {
-            _instagram = value;
-            _instagramState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _instagramState = (_instagram = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _linkedinState;
@@ -250,11 +214,7 @@ public sealed partial class Company : global::Attio.AttioRecord, global::Attio.I
     public string? Linkedin
     {
         get => _linkedin;
-        set
-        {
-            _linkedin = value;
-            _linkedinState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _linkedinState = (_linkedin = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _twitterState;
@@ -265,11 +225,7 @@ public sealed partial class Company : global::Attio.AttioRecord, global::Attio.I
     public string? Twitter
     {
         get => _twitter;
-        set
-        {
-            _twitter = value;
-            _twitterState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _twitterState = (_twitter = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _estimatedArrUsdState;
@@ -280,11 +236,7 @@ public sealed partial class Company : global::Attio.AttioRecord, global::Attio.I
     public global::Attio.SelectOption? EstimatedArrUsd
     {
         get => _estimatedArrUsd;
-        set
-        {
-            _estimatedArrUsd = value;
-            _estimatedArrUsdState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _estimatedArrUsdState = (_estimatedArrUsd = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     /// <summary>The option titles of <c>estimated_arr_usd</c> in the exported schema.</summary>
@@ -302,11 +254,7 @@ public sealed partial class Company : global::Attio.AttioRecord, global::Attio.I
     public decimal? FundingRaisedUsd
     {
         get => _fundingRaisedUsd;
-        set
-        {
-            _fundingRaisedUsd = value;
-            _fundingRaisedUsdState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _fundingRaisedUsdState = (_fundingRaisedUsd = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _foundationDateState;
@@ -317,11 +265,7 @@ public sealed partial class Company : global::Attio.AttioRecord, global::Attio.I
     public global::System.DateOnly? FoundationDate
     {
         get => _foundationDate;
-        set
-        {
-            _foundationDate = value;
-            _foundationDateState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _foundationDateState = (_foundationDate = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _employeeRangeState;
@@ -332,11 +276,7 @@ public sealed partial class Company : global::Attio.AttioRecord, global::Attio.I
     public global::Attio.SelectOption? EmployeeRange
     {
         get => _employeeRange;
-        set
-        {
-            _employeeRange = value;
-            _employeeRangeState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _employeeRangeState = (_employeeRange = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     /// <summary>The option titles of <c>employee_range</c> in the exported schema.</summary>
@@ -354,11 +294,7 @@ public sealed partial class Company : global::Attio.AttioRecord, global::Attio.I
     public global::System.Collections.Generic.IReadOnlyList<global::Attio.RecordReference>? AssociatedDeals
     {
         get => _associatedDeals;
-        set
-        {
-            _associatedDeals = value;
-            _associatedDealsState = global::Attio.Internal.AttioFields.StateOfMany(value);
-        }
+        set => _associatedDealsState = global::Attio.Internal.AttioFields.StateOfMany(_associatedDeals = value);
     }
 
     private global::Attio.AttioFieldState _associatedWorkspacesState;
@@ -369,11 +305,7 @@ public sealed partial class Company : global::Attio.AttioRecord, global::Attio.I
     public global::System.Collections.Generic.IReadOnlyList<global::Attio.RecordReference>? AssociatedWorkspaces
     {
         get => _associatedWorkspaces;
-        set
-        {
-            _associatedWorkspaces = value;
-            _associatedWorkspacesState = global::Attio.Internal.AttioFields.StateOfMany(value);
-        }
+        set => _associatedWorkspacesState = global::Attio.Internal.AttioFields.StateOfMany(_associatedWorkspaces = value);
     }
 
     /// <summary>Whether the attribute is not set, set or cleared on this record.</summary>

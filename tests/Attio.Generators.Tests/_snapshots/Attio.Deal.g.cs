@@ -55,11 +55,7 @@ public sealed partial class Deal : global::Attio.AttioRecord, global::Attio.IAtt
     public string? Name
     {
         get => _name;
-        set
-        {
-            _name = value;
-            _nameState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _nameState = (_name = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _stageState;
@@ -70,11 +66,7 @@ public sealed partial class Deal : global::Attio.AttioRecord, global::Attio.IAtt
     public global::Attio.StatusOption? Stage
     {
         get => _stage;
-        set
-        {
-            _stage = value;
-            _stageState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _stageState = (_stage = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     /// <summary>The status titles of <c>stage</c> in the exported schema.</summary>
@@ -98,11 +90,7 @@ public sealed partial class Deal : global::Attio.AttioRecord, global::Attio.IAtt
     public global::Attio.ActorReference? Owner
     {
         get => _owner;
-        set
-        {
-            _owner = value;
-            _ownerState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _ownerState = (_owner = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _valueState;
@@ -113,11 +101,7 @@ public sealed partial class Deal : global::Attio.AttioRecord, global::Attio.IAtt
     public decimal? Value
     {
         get => _value;
-        set
-        {
-            _value = value;
-            _valueState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _valueState = (_value = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _associatedPeopleState;
@@ -128,11 +112,7 @@ public sealed partial class Deal : global::Attio.AttioRecord, global::Attio.IAtt
     public global::System.Collections.Generic.IReadOnlyList<global::Attio.RecordReference>? AssociatedPeople
     {
         get => _associatedPeople;
-        set
-        {
-            _associatedPeople = value;
-            _associatedPeopleState = global::Attio.Internal.AttioFields.StateOfMany(value);
-        }
+        set => _associatedPeopleState = global::Attio.Internal.AttioFields.StateOfMany(_associatedPeople = value);
     }
 
     private global::Attio.AttioFieldState _associatedCompanyState;
@@ -143,11 +123,7 @@ public sealed partial class Deal : global::Attio.AttioRecord, global::Attio.IAtt
     public global::Attio.RecordReference? AssociatedCompany
     {
         get => _associatedCompany;
-        set
-        {
-            _associatedCompany = value;
-            _associatedCompanyState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _associatedCompanyState = (_associatedCompany = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     /// <summary>Whether the attribute is not set, set or cleared on this record.</summary>

@@ -79,11 +79,7 @@ public sealed partial class Person : global::Attio.AttioRecord, global::Attio.IA
     public global::Attio.PersonalName? Name
     {
         get => _name;
-        set
-        {
-            _name = value;
-            _nameState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _nameState = (_name = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _emailAddressesState;
@@ -94,11 +90,7 @@ public sealed partial class Person : global::Attio.AttioRecord, global::Attio.IA
     public global::System.Collections.Generic.IReadOnlyList<string>? EmailAddresses
     {
         get => _emailAddresses;
-        set
-        {
-            _emailAddresses = value;
-            _emailAddressesState = global::Attio.Internal.AttioFields.StateOfMany(value);
-        }
+        set => _emailAddressesState = global::Attio.Internal.AttioFields.StateOfMany(_emailAddresses = value);
     }
 
     private global::Attio.AttioFieldState _descriptionState;
@@ -109,11 +101,7 @@ public sealed partial class Person : global::Attio.AttioRecord, global::Attio.IA
     public string? Description
     {
         get => _description;
-        set
-        {
-            _description = value;
-            _descriptionState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _descriptionState = (_description = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _companyState;
@@ -124,11 +112,7 @@ public sealed partial class Person : global::Attio.AttioRecord, global::Attio.IA
     public global::Attio.RecordReference? Company
     {
         get => _company;
-        set
-        {
-            _company = value;
-            _companyState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _companyState = (_company = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _jobTitleState;
@@ -139,11 +123,7 @@ public sealed partial class Person : global::Attio.AttioRecord, global::Attio.IA
     public string? JobTitle
     {
         get => _jobTitle;
-        set
-        {
-            _jobTitle = value;
-            _jobTitleState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _jobTitleState = (_jobTitle = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _phoneNumbersState;
@@ -154,11 +134,7 @@ public sealed partial class Person : global::Attio.AttioRecord, global::Attio.IA
     public global::System.Collections.Generic.IReadOnlyList<global::Attio.PhoneNumber>? PhoneNumbers
     {
         get => _phoneNumbers;
-        set
-        {
-            _phoneNumbers = value;
-            _phoneNumbersState = global::Attio.Internal.AttioFields.StateOfMany(value);
-        }
+        set => _phoneNumbersState = global::Attio.Internal.AttioFields.StateOfMany(_phoneNumbers = value);
     }
 
     private global::Attio.AttioFieldState _primaryLocationState;
@@ -169,11 +145,7 @@ public sealed partial class Person : global::Attio.AttioRecord, global::Attio.IA
     public global::Attio.Location? PrimaryLocation
     {
         get => _primaryLocation;
-        set
-        {
-            _primaryLocation = value;
-            _primaryLocationState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _primaryLocationState = (_primaryLocation = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _angellistState;
@@ -184,11 +156,7 @@ public sealed partial class Person : global::Attio.AttioRecord, global::Attio.IA
     public string? Angellist
     {
         get => _angellist;
-        set
-        {
-            _angellist = value;
-            _angellistState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _angellistState = (_angellist = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _facebookState;
@@ -199,11 +167,7 @@ public sealed partial class Person : global::Attio.AttioRecord, global::Attio.IA
     public string? Facebook
     {
         get => _facebook;
-        set
-        {
-            _facebook = value;
-            _facebookState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _facebookState = (_facebook = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _instagramState;
@@ -214,11 +178,7 @@ public sealed partial class Person : global::Attio.AttioRecord, global::Attio.IA
     public string? Instagram
     {
         get => _instagram;
-        set
-        {
-            _instagram = value;
-            _instagramState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _instagramState = (_instagram = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _linkedinState;
@@ -229,11 +189,7 @@ public sealed partial class Person : global::Attio.AttioRecord, global::Attio.IA
     public string? Linkedin
     {
         get => _linkedin;
-        set
-        {
-            _linkedin = value;
-            _linkedinState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _linkedinState = (_linkedin = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _twitterState;
@@ -244,11 +200,7 @@ public sealed partial class Person : global::Attio.AttioRecord, global::Attio.IA
     public string? Twitter
     {
         get => _twitter;
-        set
-        {
-            _twitter = value;
-            _twitterState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _twitterState = (_twitter = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _associatedDealsState;
@@ -259,11 +211,7 @@ public sealed partial class Person : global::Attio.AttioRecord, global::Attio.IA
     public global::System.Collections.Generic.IReadOnlyList<global::Attio.RecordReference>? AssociatedDeals
     {
         get => _associatedDeals;
-        set
-        {
-            _associatedDeals = value;
-            _associatedDealsState = global::Attio.Internal.AttioFields.StateOfMany(value);
-        }
+        set => _associatedDealsState = global::Attio.Internal.AttioFields.StateOfMany(_associatedDeals = value);
     }
 
     private global::Attio.AttioFieldState _associatedUsersState;
@@ -274,11 +222,7 @@ public sealed partial class Person : global::Attio.AttioRecord, global::Attio.IA
     public global::System.Collections.Generic.IReadOnlyList<global::Attio.RecordReference>? AssociatedUsers
     {
         get => _associatedUsers;
-        set
-        {
-            _associatedUsers = value;
-            _associatedUsersState = global::Attio.Internal.AttioFields.StateOfMany(value);
-        }
+        set => _associatedUsersState = global::Attio.Internal.AttioFields.StateOfMany(_associatedUsers = value);
     }
 
     /// <summary>Whether the attribute is not set, set or cleared on this record.</summary>

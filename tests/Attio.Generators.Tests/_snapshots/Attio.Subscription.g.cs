@@ -94,11 +94,7 @@ public sealed partial class Subscription : global::Attio.AttioRecord, global::At
     public string? SubscriptionId
     {
         get => _subscriptionId;
-        set
-        {
-            _subscriptionId = value;
-            _subscriptionIdState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _subscriptionIdState = (_subscriptionId = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _invoiceReferenceState;
@@ -109,11 +105,7 @@ public sealed partial class Subscription : global::Attio.AttioRecord, global::At
     public string? InvoiceReference
     {
         get => _invoiceReference;
-        set
-        {
-            _invoiceReference = value;
-            _invoiceReferenceState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _invoiceReferenceState = (_invoiceReference = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _planState;
@@ -124,11 +116,7 @@ public sealed partial class Subscription : global::Attio.AttioRecord, global::At
     public global::Attio.SelectOption? Plan
     {
         get => _plan;
-        set
-        {
-            _plan = value;
-            _planState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _planState = (_plan = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     /// <summary>The option titles of <c>plan</c> in the exported schema.</summary>
@@ -152,11 +140,7 @@ public sealed partial class Subscription : global::Attio.AttioRecord, global::At
     public global::System.Collections.Generic.IReadOnlyList<global::Attio.SelectOption>? Features
     {
         get => _features;
-        set
-        {
-            _features = value;
-            _featuresState = global::Attio.Internal.AttioFields.StateOfMany(value);
-        }
+        set => _featuresState = global::Attio.Internal.AttioFields.StateOfMany(_features = value);
     }
 
     /// <summary>The option titles of <c>features</c> in the exported schema.</summary>
@@ -180,11 +164,7 @@ public sealed partial class Subscription : global::Attio.AttioRecord, global::At
     public global::Attio.StatusOption? Stage
     {
         get => _stage;
-        set
-        {
-            _stage = value;
-            _stageState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _stageState = (_stage = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     /// <summary>The status titles of <c>stage</c> in the exported schema.</summary>
@@ -208,11 +188,7 @@ public sealed partial class Subscription : global::Attio.AttioRecord, global::At
     public double? Seats
     {
         get => _seats;
-        set
-        {
-            _seats = value;
-            _seatsState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _seatsState = (_seats = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _autoRenewState;
@@ -223,11 +199,7 @@ public sealed partial class Subscription : global::Attio.AttioRecord, global::At
     public bool? AutoRenew
     {
         get => _autoRenew;
-        set
-        {
-            _autoRenew = value;
-            _autoRenewState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _autoRenewState = (_autoRenew = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _mrrState;
@@ -238,11 +210,7 @@ public sealed partial class Subscription : global::Attio.AttioRecord, global::At
     public decimal? Mrr
     {
         get => _mrr;
-        set
-        {
-            _mrr = value;
-            _mrrState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _mrrState = (_mrr = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _startedOnState;
@@ -253,11 +221,7 @@ public sealed partial class Subscription : global::Attio.AttioRecord, global::At
     public global::System.DateOnly? StartedOn
     {
         get => _startedOn;
-        set
-        {
-            _startedOn = value;
-            _startedOnState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _startedOnState = (_startedOn = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _renewsAtState;
@@ -268,11 +232,7 @@ public sealed partial class Subscription : global::Attio.AttioRecord, global::At
     public global::System.DateTimeOffset? RenewsAt
     {
         get => _renewsAt;
-        set
-        {
-            _renewsAt = value;
-            _renewsAtState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _renewsAtState = (_renewsAt = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _healthScoreState;
@@ -283,11 +243,7 @@ public sealed partial class Subscription : global::Attio.AttioRecord, global::At
     public int? HealthScore
     {
         get => _healthScore;
-        set
-        {
-            _healthScore = value;
-            _healthScoreState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _healthScoreState = (_healthScore = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _billingUsersState;
@@ -298,11 +254,7 @@ public sealed partial class Subscription : global::Attio.AttioRecord, global::At
     public global::System.Collections.Generic.IReadOnlyList<global::Attio.RecordReference>? BillingUsers
     {
         get => _billingUsers;
-        set
-        {
-            _billingUsers = value;
-            _billingUsersState = global::Attio.Internal.AttioFields.StateOfMany(value);
-        }
+        set => _billingUsersState = global::Attio.Internal.AttioFields.StateOfMany(_billingUsers = value);
     }
 
     private global::Attio.AttioFieldState _workspaceState;
@@ -313,11 +265,7 @@ public sealed partial class Subscription : global::Attio.AttioRecord, global::At
     public global::Attio.RecordReference? Workspace
     {
         get => _workspace;
-        set
-        {
-            _workspace = value;
-            _workspaceState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _workspaceState = (_workspace = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _accountManagerState;
@@ -328,11 +276,7 @@ public sealed partial class Subscription : global::Attio.AttioRecord, global::At
     public global::Attio.ActorReference? AccountManager
     {
         get => _accountManager;
-        set
-        {
-            _accountManager = value;
-            _accountManagerState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _accountManagerState = (_accountManager = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _billingAddressState;
@@ -343,11 +287,7 @@ public sealed partial class Subscription : global::Attio.AttioRecord, global::At
     public global::Attio.Location? BillingAddress
     {
         get => _billingAddress;
-        set
-        {
-            _billingAddress = value;
-            _billingAddressState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _billingAddressState = (_billingAddress = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _billingDomainsState;
@@ -358,11 +298,7 @@ public sealed partial class Subscription : global::Attio.AttioRecord, global::At
     public global::System.Collections.Generic.IReadOnlyList<string>? BillingDomains
     {
         get => _billingDomains;
-        set
-        {
-            _billingDomains = value;
-            _billingDomainsState = global::Attio.Internal.AttioFields.StateOfMany(value);
-        }
+        set => _billingDomainsState = global::Attio.Internal.AttioFields.StateOfMany(_billingDomains = value);
     }
 
     private global::Attio.AttioFieldState _billingEmailState;
@@ -373,11 +309,7 @@ public sealed partial class Subscription : global::Attio.AttioRecord, global::At
     public string? BillingEmail
     {
         get => _billingEmail;
-        set
-        {
-            _billingEmail = value;
-            _billingEmailState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _billingEmailState = (_billingEmail = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _billingPhoneNumbersState;
@@ -388,11 +320,7 @@ public sealed partial class Subscription : global::Attio.AttioRecord, global::At
     public global::System.Collections.Generic.IReadOnlyList<global::Attio.PhoneNumber>? BillingPhoneNumbers
     {
         get => _billingPhoneNumbers;
-        set
-        {
-            _billingPhoneNumbers = value;
-            _billingPhoneNumbersState = global::Attio.Internal.AttioFields.StateOfMany(value);
-        }
+        set => _billingPhoneNumbersState = global::Attio.Internal.AttioFields.StateOfMany(_billingPhoneNumbers = value);
     }
 
     private global::Attio.AttioFieldState _signatoryState;
@@ -403,11 +331,7 @@ public sealed partial class Subscription : global::Attio.AttioRecord, global::At
     public global::Attio.PersonalName? Signatory
     {
         get => _signatory;
-        set
-        {
-            _signatory = value;
-            _signatoryState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _signatoryState = (_signatory = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     /// <summary>Whether the attribute is not set, set or cleared on this record.</summary>

@@ -52,11 +52,7 @@ public sealed partial class User : global::Attio.AttioRecord, global::Attio.IAtt
     public global::Attio.RecordReference? Person
     {
         get => _person;
-        set
-        {
-            _person = value;
-            _personState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _personState = (_person = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _primaryEmailAddressState;
@@ -67,11 +63,7 @@ public sealed partial class User : global::Attio.AttioRecord, global::Attio.IAtt
     public string? PrimaryEmailAddress
     {
         get => _primaryEmailAddress;
-        set
-        {
-            _primaryEmailAddress = value;
-            _primaryEmailAddressState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _primaryEmailAddressState = (_primaryEmailAddress = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _userIdState;
@@ -82,11 +74,7 @@ public sealed partial class User : global::Attio.AttioRecord, global::Attio.IAtt
     public string? UserId
     {
         get => _userId;
-        set
-        {
-            _userId = value;
-            _userIdState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _userIdState = (_userId = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _workspaceState;
@@ -97,11 +85,7 @@ public sealed partial class User : global::Attio.AttioRecord, global::Attio.IAtt
     public global::System.Collections.Generic.IReadOnlyList<global::Attio.RecordReference>? Workspace
     {
         get => _workspace;
-        set
-        {
-            _workspace = value;
-            _workspaceState = global::Attio.Internal.AttioFields.StateOfMany(value);
-        }
+        set => _workspaceState = global::Attio.Internal.AttioFields.StateOfMany(_workspace = value);
     }
 
     private global::Attio.AttioFieldState _roleState;
@@ -112,11 +96,7 @@ public sealed partial class User : global::Attio.AttioRecord, global::Attio.IAtt
     public global::Attio.SelectOption? Role
     {
         get => _role;
-        set
-        {
-            _role = value;
-            _roleState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _roleState = (_role = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     /// <summary>The option titles of <c>role</c> in the exported schema.</summary>

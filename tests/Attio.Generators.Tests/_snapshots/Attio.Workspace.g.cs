@@ -52,11 +52,7 @@ public sealed partial class Workspace : global::Attio.AttioRecord, global::Attio
     public string? WorkspaceId
     {
         get => _workspaceId;
-        set
-        {
-            _workspaceId = value;
-            _workspaceIdState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _workspaceIdState = (_workspaceId = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _nameState;
@@ -67,11 +63,7 @@ public sealed partial class Workspace : global::Attio.AttioRecord, global::Attio
     public string? Name
     {
         get => _name;
-        set
-        {
-            _name = value;
-            _nameState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _nameState = (_name = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _usersState;
@@ -82,11 +74,7 @@ public sealed partial class Workspace : global::Attio.AttioRecord, global::Attio
     public global::System.Collections.Generic.IReadOnlyList<global::Attio.RecordReference>? Users
     {
         get => _users;
-        set
-        {
-            _users = value;
-            _usersState = global::Attio.Internal.AttioFields.StateOfMany(value);
-        }
+        set => _usersState = global::Attio.Internal.AttioFields.StateOfMany(_users = value);
     }
 
     private global::Attio.AttioFieldState _companyState;
@@ -97,11 +85,7 @@ public sealed partial class Workspace : global::Attio.AttioRecord, global::Attio
     public global::Attio.RecordReference? Company
     {
         get => _company;
-        set
-        {
-            _company = value;
-            _companyState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _companyState = (_company = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     private global::Attio.AttioFieldState _avatarUrlState;
@@ -112,11 +96,7 @@ public sealed partial class Workspace : global::Attio.AttioRecord, global::Attio
     public string? AvatarUrl
     {
         get => _avatarUrl;
-        set
-        {
-            _avatarUrl = value;
-            _avatarUrlState = value is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
-        }
+        set => _avatarUrlState = (_avatarUrl = value) is null ? global::Attio.AttioFieldState.Cleared : global::Attio.AttioFieldState.Set;
     }
 
     /// <summary>Whether the attribute is not set, set or cleared on this record.</summary>
