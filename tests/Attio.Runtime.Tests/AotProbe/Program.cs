@@ -1,4 +1,5 @@
 using Attio;
+using Attio.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,7 +10,6 @@ var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Diction
     ["Attio:BaseAddress"] = "http://127.0.0.1:9/",
 }).Build();
 using var provider = new ServiceCollection().AddAttio(configuration).BuildServiceProvider();
-using Attio.Internal;
 var client = provider.GetRequiredService<AttioClient>();
 var errors = new AttioValidationErrors();
 AttioCodecs.EmailAddress.Validate(new AttioAttributeInfo("people", "email_addresses", AttioAttributeType.EmailAddress, true), "a@b.example", errors);
