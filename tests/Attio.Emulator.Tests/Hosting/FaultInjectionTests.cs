@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Attio.Emulator.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Attio.Emulator.Tests.Hosting;
@@ -63,17 +63,28 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
-    public async Task Delay_waits_then_processes_the_request()
+    public async Task Delay_waits_on_the_emulator_clock_then_processes_the_request()
     {
-        await using var emulator = await Emulators.Start();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 7, 27, 1, 45, 27, TimeSpan.Zero));
+        await using var emulator = await Emulators.Start(new AttioEmulatorOptions { EnforceRateLimits = false, TimeProvider = clock });
         using var client = new ApiClient(emulator);
         emulator.Faults.Enqueue("GET /v2/self", FaultKind.Delay, delay: TimeSpan.FromMilliseconds(300));
 
-        var watch = Stopwatch.StartNew();
-        var response = await client.Get("v2/self");
+        var response = client.Get("v2/self");
+        // Only the emulator's clock releases the request: it completes once 300 ms of fake time have passed, never before.
+        var advanced = TimeSpan.Zero;
+        for (long spins = 0; !response.IsCompleted && spins < 100_000_000; spins++)
+        {
+            await Task.Yield();
+            if (emulator.Faults.Pending == 0)
+            {
+                clock.Advance(TimeSpan.FromMilliseconds(10));
+                advanced += TimeSpan.FromMilliseconds(10);
+            }
+        }
 
-        Assert.Equal(200, response.Status);
-        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(250), watch.Elapsed.ToString());
+        Assert.True(advanced >= TimeSpan.FromMilliseconds(300), $"completed after {advanced.TotalMilliseconds} ms of emulator time");
+        Assert.Equal(200, (await response).Status);
         Assert.Equal(FaultKind.Delay, Assert.Single(emulator.Journal).Fault);
     }
 
