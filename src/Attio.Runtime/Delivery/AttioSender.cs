@@ -48,7 +48,7 @@ public sealed partial class AttioSender : IAsyncDisposable
         _time = _options.TimeProvider;
         _slots = new SemaphoreSlim(_options.QueueCapacity, _options.QueueCapacity);
         _scheduler = new DeliveryScheduler(_time, _options.CoalescingWindow, _options.MaxEventsPerDelivery);
-        _executor = new DeliveryExecutor(client, new StaleWriteGuard(_options.StaleWriteProtection, _options.MaxTrackedRecords), _logger);
+        _executor = new DeliveryExecutor(client, new ChangeLedger(_options, _options.LedgerStore, _logger), _logger);
         _workers = new Task[_options.MaxConcurrency];
         for (int i = 0; i < _workers.Length; i++)
         {

@@ -18,9 +18,10 @@ public sealed class AttioSenderOptions
 
     /// <summary>
     /// Whether events enqueued one by one (<see cref="AttioSender.EnqueueAsync"/>) are coalesced with waiting events on the same
-    /// record. Default false. Batch calls choose per call and coalesce by default.
+    /// record. Default true: only events already waiting merge, so with <see cref="CoalescingWindow"/> zero it adds no
+    /// latency. Batch calls choose per call and coalesce by default.
     /// </summary>
-    public bool Coalesce { get; set; }
+    public bool Coalesce { get; set; } = true;
 
     /// <summary>
     /// With <see cref="Coalesce"/>, how long a new delivery waits for more events on the same record before it may be sent.
@@ -37,7 +38,19 @@ public sealed class AttioSenderOptions
     /// </summary>
     public bool StaleWriteProtection { get; set; } = true;
 
-    /// <summary>Records remembered for stale-write protection (least recently written forgotten first). Default 100,000.</summary>
+    /// <summary>
+    /// Skipping unchanged writes: a value equal to what this sender last delivered for the same record and attribute is not
+    /// sent again until that delivery is older than this; an event with nothing changed sends no request and reports
+    /// <see cref="AttioDeliveryStatus.Unchanged"/>. People edit records in Attio too: a value changed there is not restored
+    /// by an unchanged event until this has passed. Default 24 hours. <see cref="TimeSpan.Zero"/> turns skipping off (every
+    /// value is sent every time).
+    /// </summary>
+    public TimeSpan ResendUnchangedAfter { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// Records the change ledger (stale-write protection and skipping unchanged writes) keeps in memory, least recently
+    /// written forgotten first; a forgotten record's values are sent once more. Default 100,000.
+    /// </summary>
     public int MaxTrackedRecords { get; set; } = 100_000;
 
     /// <summary>How long stopping waits for the queue to drain before reporting the rest as not delivered. Default 30 s.</summary>
@@ -78,6 +91,11 @@ public sealed class AttioSenderOptions
             errors.Add("MaxTrackedRecords must be at least 1.");
         }
 
+        if (ResendUnchangedAfter < TimeSpan.Zero)
+        {
+            errors.Add("ResendUnchangedAfter must not be negative (TimeSpan.Zero turns skipping unchanged writes off).");
+        }
+
         if (ShutdownTimeout < TimeSpan.Zero)
         {
             errors.Add("ShutdownTimeout must not be negative.");
@@ -93,6 +111,9 @@ public sealed class AttioSenderOptions
             throw new ArgumentException("Invalid Attio sender options: " + string.Join(" ", errors));
         }
     }
+
+    /// <summary>Where the change ledger is kept besides memory; internal until the outbox option carries it.</summary>
+    internal IAttioDeliveryLedgerStore? LedgerStore { get; set; }
 
     /// <summary>A copy, so a sender keeps the settings it was created with.</summary>
     public AttioSenderOptions Clone() => (AttioSenderOptions)MemberwiseClone();

@@ -58,6 +58,15 @@ internal sealed class DeliveryStep
 
     /// <summary>Slugs dropped at send time because this sender already delivered a newer value.</summary>
     public HashSet<string> Dropped { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Slugs left out at send time because this sender already delivered the same value (the change ledger).</summary>
+    public HashSet<string> Unchanged { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Links left out at send time because this sender already linked the same record.</summary>
+    public HashSet<string> UnchangedLinks { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Slugs not written: <see cref="Dropped"/> and <see cref="Unchanged"/>.</summary>
+    public IReadOnlySet<string> Omitted => Unchanged.Count == 0 ? Dropped : new HashSet<string>(Dropped.Concat(Unchanged), StringComparer.Ordinal);
 }
 
 /// <summary>One event in the sender, from enqueue to result.</summary>

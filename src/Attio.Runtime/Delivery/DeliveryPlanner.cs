@@ -125,7 +125,7 @@ internal static class DeliveryPlanner
             MatchingAttribute = step.MatchingAttribute,
             RecordId = step.RecordId,
             RecordOfStep = step.TargetStepId is null ? null : IndexOf(step.TargetStepId),
-            Links = step.Links.Select(l => new AttioPlanLink(l.Slug, l.TargetObject, IndexOf(l.StepId))).ToArray(),
+            Links = step.Links.Where(l => !step.UnchangedLinks.Contains(l.Slug)).Select(l => new AttioPlanLink(l.Slug, l.TargetObject, IndexOf(l.StepId))).ToArray(),
         };
     }
 }
