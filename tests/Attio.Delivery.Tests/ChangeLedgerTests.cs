@@ -169,17 +169,21 @@ public sealed class ChangeLedgerTests
     }
 
     [Fact]
-    public async Task TheLedgerInAStoreSurvivesANewSender()
+    public async Task TheLedgerInTheOutboxSurvivesANewSenderOnTheSameStore()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var store = new MemoryLedgerStore();
-        await using (var first = new AttioSender(env.Client, Options(o => o.LedgerStore = store)))
+        await using var outbox = new InMemoryAttioOutbox(_time);
+        await using (var first = new AttioSender(env.Client, Options(o => o.Outbox = outbox)))
         {
-            await Identify(first, "restart@example.com", "u-restart", "Engineer", T0);
+            var delivered = await Identify(first, "restart@example.com", "u-restart", "Engineer", T0);
+            Assert.Equal(AttioDeliveryStatus.Delivered, delivered.Status);
         }
 
-        Assert.NotEmpty(store.Entries);
-        await using var second = new AttioSender(env.Client, Options(o => o.LedgerStore = store));
+        var personKey = AttioPlanKeys.RecordKey("people", "email_addresses", "restart@example.com");
+        var stored = await outbox.ReadLedgerAsync([personKey]);
+        Assert.Contains(stored, e => e.AttributeSlug == "job_title" && e.EventTime == T0);
+
+        await using var second = new AttioSender(env.Client, Options(o => o.Outbox = outbox));
         var unchanged = await Identify(second, "restart@example.com", "u-restart", "Engineer", T0.AddMinutes(1));
         var changed = await Identify(second, "restart@example.com", "u-restart", "Manager", T0.AddMinutes(2));
 
@@ -188,6 +192,7 @@ public sealed class ChangeLedgerTests
         Assert.Equal(1, changed.Requests);
         Assert.Equal(2, env.Writes("PUT", "/v2/objects/people/records").Count);
         Assert.Single(env.Writes("PUT", "/v2/objects/users/records"));
+        Assert.Equal(0, (await outbox.GetStatusAsync()).Pending);
     }
 
     [Fact]
@@ -226,43 +231,4 @@ public sealed class ChangeLedgerTests
 
     private static async Task<AttioDeliveryResult> Write(AttioRecord record, AttioSender sender, DateTimeOffset at, string matching = "email_addresses") =>
         await (await sender.EnqueueRecordAsync(record, matching, at)).Completion;
-
-    /// <summary>A ledger store that outlives senders, as an outbox's does.</summary>
-    private sealed class MemoryLedgerStore : IAttioDeliveryLedgerStore
-    {
-        private readonly Dictionary<(string, string), AttioLedgerEntry> _entries = new();
-
-        public IReadOnlyCollection<AttioLedgerEntry> Entries
-        {
-            get
-            {
-                lock (_entries)
-                {
-                    return _entries.Values.ToArray();
-                }
-            }
-        }
-
-        public ValueTask<IReadOnlyList<AttioLedgerEntry>> ReadLedgerAsync(IReadOnlyCollection<string> recordKeys, CancellationToken cancellationToken = default)
-        {
-            lock (_entries)
-            {
-                IReadOnlyList<AttioLedgerEntry> found = _entries.Values.Where(e => recordKeys.Contains(e.RecordKey)).ToArray();
-                return ValueTask.FromResult(found);
-            }
-        }
-
-        public ValueTask WriteLedgerAsync(IReadOnlyList<AttioLedgerEntry> entries, CancellationToken cancellationToken = default)
-        {
-            lock (_entries)
-            {
-                foreach (AttioLedgerEntry entry in entries)
-                {
-                    _entries[(entry.RecordKey, entry.AttributeSlug)] = entry;
-                }
-            }
-
-            return ValueTask.CompletedTask;
-        }
-    }
 }

@@ -24,9 +24,18 @@ internal sealed partial class DeliveryExecutor(AttioClient client, ChangeLedger 
         try
         {
             await ledger.LoadAsync(op.Steps, abort).ConfigureAwait(false);
+            // Creates never coalesce, so a delivery with a create carries one event, whose steps are the delivery's.
+            IDeliveryProgress? progress = op.Entries.Count == 1 ? op.Entries[0].Progress : null;
             for (int i = 0; i < op.Steps.Count; i++)
             {
                 DeliveryStep step = op.Steps[i];
+                if (progress?.CreatedRecordOf(i) is { } created)
+                {
+                    recordIds[i] = created;
+                    written[step.ObjectSlug] = created;
+                    continue;
+                }
+
                 string? knownId = ledger.Prepare(step, op.Steps);
                 if (knownId is not null)
                 {
@@ -38,12 +47,23 @@ internal sealed partial class DeliveryExecutor(AttioClient client, ChangeLedger 
                     continue;
                 }
 
+                bool tracked = step.Mode == AttioWriteMode.Create && progress is not null;
+                if (tracked)
+                {
+                    await progress!.CreateStartingAsync(i, abort).ConfigureAwait(false);
+                }
+
                 AttioStoredRecord stored = await AttioPlanExecutor.ExecuteStepAsync(client, DeliveryPlanner.ToWriteStep(step, op.Steps), recordIds, step.Omitted, abort,
                     onRequest: () =>
                     {
                         op.Requests++;
                         Interlocked.Increment(ref _requests);
                     }).ConfigureAwait(false);
+                if (tracked)
+                {
+                    await progress!.CreateDoneAsync(i, stored.RecordId, abort).ConfigureAwait(false);
+                }
+
                 recordIds[i] = stored.RecordId;
                 written[step.ObjectSlug] = stored.RecordId;
                 // Once Attio stored it, the ledger must learn it even if the stop deadline passes now.
