@@ -12,6 +12,8 @@ namespace Attio.Benchmarks;
 /// </summary>
 public static class DeliveryScenario
 {
+    private static readonly TimeSpan OpeningSeconds = TimeSpan.FromSeconds(2);
+
     public static async Task<int> RunAsync(string[] args)
     {
         // Identifies at Attio's own write budget (25/s), against both ways a server can count it: the emulator's token
@@ -93,9 +95,17 @@ public static class DeliveryScenario
         double achieved = stored / clock.Elapsed.TotalSeconds;
         double share429 = (double)writes.Count(e => e.StatusCode == 429) / writes.Count;
         int users = env.Emulator.Store.Count("users");
+        // The first seconds on their own: a fresh client opens its connections then, and the first requests arrive late,
+        // bunched with the ones sent after them; a whole-run share would hide a burst of 429s there.
+        DateTimeOffset first = writes.Min(e => e.At);
+        var opening = writes.Where(e => e.At < first + OpeningSeconds).ToList();
+        int opening429 = opening.Count(e => e.StatusCode == 429);
+        int openingStored = opening.Count(e => e.StatusCode == 200);
         Console.WriteLine($"  run {attempt}, {identifies} identifies: {stored} writes in {clock.Elapsed.TotalSeconds:0.0} s = {achieved:0.0}/s = {achieved / rate:P1} of R; 429s {share429:P2} of {writes.Count} requests; users stored {users}; not delivered {batch.Results.Count(r => !r.IsDelivered)}");
+        Console.WriteLine($"    first {OpeningSeconds.TotalSeconds:0} s (new client, cold connections): {opening.Count} requests, {openingStored} stored, {opening429} answered 429");
         Check(achieved >= 0.95 * rate, $"rate {achieved / rate:P1} of R (target >= 95%)", failures);
         Check(share429 <= 0.01, $"429 share {share429:P2} (target <= 1%)", failures);
+        Check(opening429 <= 0.01 * opening.Count, $"{opening429} of {opening.Count} requests answered 429 in the first {OpeningSeconds.TotalSeconds:0} s (target <= 1%)", failures);
         Check(users == identifies && batch.AllDelivered, $"{identifies - users} identifies lost (target 0)", failures);
         return failures;
     }

@@ -104,7 +104,7 @@ public sealed class HostedDefaultsTests
 
         Assert.True(options.Coalesce);
         Assert.Same(clock, options.TimeProvider);
-        Assert.False(new AttioSenderOptions().Coalesce);
+        Assert.True(new AttioSenderOptions().Coalesce);
     }
 
     [Fact]

@@ -124,6 +124,8 @@ public sealed class MeasuredTests(ITestOutputHelper output)
         {
             QueueCapacity = capacity,
             MaxConcurrency = 16,
+            // One request per event, as before coalescing became the default: the queue must fill for backpressure to show.
+            Coalesce = false,
             OnResult = r =>
             {
                 if (r.IsDelivered)

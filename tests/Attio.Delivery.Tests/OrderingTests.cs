@@ -67,7 +67,8 @@ public sealed class OrderingTests
     public async Task OperationsOnOneRecordRunOneAtATimeInEnqueueOrder()
     {
         await using var env = await TestEnvironment.StartAsync();
-        await using var sender = new AttioSender(env.Client, new AttioSenderOptions { MaxConcurrency = 8 });
+        // Coalescing off (the default before it was on): the four writes of one record must stay four, in order.
+        await using var sender = new AttioSender(env.Client, new AttioSenderOptions { MaxConcurrency = 8, Coalesce = false });
         // Every person write takes 150 ms: overlapping writes of one record would arrive within a few ms of each other.
         env.Emulator.Faults.AddProbabilistic("PUT /v2/objects/people/records", FaultKind.Delay, 1.0, seed: 1, delay: TimeSpan.FromMilliseconds(150));
 

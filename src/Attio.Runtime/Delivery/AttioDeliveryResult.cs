@@ -19,6 +19,13 @@ public enum AttioDeliveryStatus
 
     /// <summary>The sender stopped (deadline reached, or the event arrived after stopping) before it was delivered.</summary>
     NotDeliveredAtShutdown,
+
+    /// <summary>
+    /// Nothing was sent: every value (and link) of the event equals what this sender last delivered for the record, less than
+    /// <see cref="AttioSenderOptions.ResendUnchangedAfter"/> ago, so Attio already holds it. Counts as delivered
+    /// (<see cref="AttioDeliveryResult.IsDelivered"/>).
+    /// </summary>
+    Unchanged,
 }
 
 /// <summary>Attio's answer (or the transport failure) that ended a delivery.</summary>
@@ -68,8 +75,11 @@ public sealed class AttioDeliveryResult
     /// <summary>What became of it.</summary>
     public AttioDeliveryStatus Status { get; }
 
-    /// <summary>True when <see cref="Status"/> is <see cref="AttioDeliveryStatus.Delivered"/>.</summary>
-    public bool IsDelivered => Status == AttioDeliveryStatus.Delivered;
+    /// <summary>
+    /// True when Attio holds the event's values: <see cref="Status"/> is <see cref="AttioDeliveryStatus.Delivered"/> or
+    /// <see cref="AttioDeliveryStatus.Unchanged"/>.
+    /// </summary>
+    public bool IsDelivered => Status is AttioDeliveryStatus.Delivered or AttioDeliveryStatus.Unchanged;
 
     /// <summary>
     /// The record written: the asserted record, the user of an identify, the workspace of a group. Null unless delivered
@@ -89,7 +99,7 @@ public sealed class AttioDeliveryResult
     /// <summary>How many events the delivery carried (1 when nothing was coalesced).</summary>
     public int CoalescedEvents { get; internal init; }
 
-    /// <summary>HTTP requests the delivery made (retries not counted; 0 when every value was already superseded).</summary>
+    /// <summary>HTTP requests the delivery made (retries not counted; 0 when every value was already superseded or unchanged).</summary>
     public int Requests { get; internal init; }
 
     /// <summary>
@@ -107,6 +117,16 @@ public sealed class AttioDeliveryResult
     /// <summary>Attio's answer or the transport failure, for <see cref="AttioDeliveryStatus.FailedPermanently"/> and <see cref="AttioDeliveryStatus.GaveUpAfterRetries"/>.</summary>
     public AttioDeliveryError? Error { get; internal init; }
 
+    /// <summary>The outbox row of the event when the sender has an outbox (<see cref="AttioSenderOptions.Outbox"/>), else null.</summary>
+    public long? OutboxId { get; internal init; }
+
+    /// <summary>
+    /// True when the outbox still holds the event although this result is not a delivery: the sender stopped before
+    /// delivering it (the next sender on the outbox will), or it is a dead letter (<c>attio outbox retry</c> brings it back).
+    /// A stored event is not lost.
+    /// </summary>
+    public bool IsStored { get; internal init; }
+
     /// <summary>A sentence for logs: what happened and why.</summary>
     public string Detail { get; internal init; } = string.Empty;
 
@@ -117,12 +137,19 @@ public sealed class AttioDeliveryResult
 /// <summary>Handed back when an event is enqueued: its number and the task that completes with its result.</summary>
 public sealed class AttioDeliveryReceipt
 {
-    internal AttioDeliveryReceipt(long sequence, AttioDeliveryEvent @event, Task<AttioDeliveryResult> completion)
+    internal AttioDeliveryReceipt(long sequence, AttioDeliveryEvent @event, Task<AttioDeliveryResult> completion, long? outboxId = null)
     {
         Sequence = sequence;
         Event = @event;
         Completion = completion;
+        OutboxId = outboxId;
     }
+
+    /// <summary>
+    /// The event's row in the outbox (<see cref="AttioSenderOptions.Outbox"/>): set once the row is committed, which is
+    /// before the receipt is returned. Null without an outbox, or when the event was not stored (rejected, or the sender was stopping).
+    /// </summary>
+    public long? OutboxId { get; }
 
     /// <summary>The event's number in the sender.</summary>
     public long Sequence { get; }
@@ -164,6 +191,9 @@ public sealed class AttioBatchResult
                     }
 
                     break;
+                case AttioDeliveryStatus.Unchanged:
+                    Unchanged++;
+                    break;
                 case AttioDeliveryStatus.RejectedBeforeSending:
                     RejectedBeforeSending++;
                     break;
@@ -199,6 +229,9 @@ public sealed class AttioBatchResult
     /// <summary>Delivered events whose values were all superseded by newer ones.</summary>
     public int Superseded { get; }
 
+    /// <summary>Events not sent because Attio already held every value (<see cref="AttioDeliveryStatus.Unchanged"/>).</summary>
+    public int Unchanged { get; }
+
     /// <summary>Events rejected by validation, never sent.</summary>
     public int RejectedBeforeSending { get; }
 
@@ -220,11 +253,11 @@ public sealed class AttioBatchResult
     /// <summary>Wall time of the call.</summary>
     public TimeSpan Elapsed { get; }
 
-    /// <summary>True when every event was delivered.</summary>
-    public bool AllDelivered => Delivered == Count;
+    /// <summary>True when every event was delivered or found unchanged.</summary>
+    public bool AllDelivered => Delivered + Unchanged == Count;
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{Count} events: {Delivered} delivered ({Superseded} superseded), {RejectedBeforeSending} rejected, {FailedPermanently} failed, " +
+        $"{Count} events: {Delivered} delivered ({Superseded} superseded), {Unchanged} unchanged, {RejectedBeforeSending} rejected, {FailedPermanently} failed, " +
         $"{GaveUpAfterRetries} gave up, {NotDeliveredAtShutdown} not delivered at shutdown; {Deliveries} deliveries, {Requests} requests in {Elapsed.TotalSeconds:0.0} s";
 }

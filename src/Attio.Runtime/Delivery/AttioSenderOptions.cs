@@ -18,9 +18,10 @@ public sealed class AttioSenderOptions
 
     /// <summary>
     /// Whether events enqueued one by one (<see cref="AttioSender.EnqueueAsync"/>) are coalesced with waiting events on the same
-    /// record. Default false. Batch calls choose per call and coalesce by default.
+    /// record. Default true: only events already waiting merge, so with <see cref="CoalescingWindow"/> zero it adds no
+    /// latency. Batch calls choose per call and coalesce by default.
     /// </summary>
-    public bool Coalesce { get; set; }
+    public bool Coalesce { get; set; } = true;
 
     /// <summary>
     /// With <see cref="Coalesce"/>, how long a new delivery waits for more events on the same record before it may be sent.
@@ -37,7 +38,19 @@ public sealed class AttioSenderOptions
     /// </summary>
     public bool StaleWriteProtection { get; set; } = true;
 
-    /// <summary>Records remembered for stale-write protection (least recently written forgotten first). Default 100,000.</summary>
+    /// <summary>
+    /// Skipping unchanged writes: a value equal to what this sender last delivered for the same record and attribute is not
+    /// sent again until that delivery is older than this; an event with nothing changed sends no request and reports
+    /// <see cref="AttioDeliveryStatus.Unchanged"/>. People edit records in Attio too: a value changed there is not restored
+    /// by an unchanged event until this has passed. Default 24 hours. <see cref="TimeSpan.Zero"/> turns skipping off (every
+    /// value is sent every time).
+    /// </summary>
+    public TimeSpan ResendUnchangedAfter { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// Records the change ledger (stale-write protection and skipping unchanged writes) keeps in memory, least recently
+    /// written forgotten first; a forgotten record's values are sent once more. Default 100,000.
+    /// </summary>
     public int MaxTrackedRecords { get; set; } = 100_000;
 
     /// <summary>How long stopping waits for the queue to drain before reporting the rest as not delivered. Default 30 s.</summary>
@@ -48,6 +61,38 @@ public sealed class AttioSenderOptions
 
     /// <summary>The clock for event times and the coalescing window.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Where events wait for delivery. Null (the default): in this process's memory, lost when it stops. With an outbox,
+    /// <see cref="AttioSender.EnqueueAsync"/> returns only after the event is stored there; a pump claims stored rows under
+    /// the outbox's lease, delivers them (also rows left by an earlier run or another instance), retries transient failures
+    /// until <see cref="RetryHorizon"/>, and keeps what cannot be delivered as dead letters. The sender does not dispose it.
+    /// </summary>
+    public IAttioOutbox? Outbox { get; set; }
+
+    /// <summary>With an <see cref="Outbox"/>: how long after it was stored an event is retried before it becomes a dead letter. Default 24 h.</summary>
+    public TimeSpan RetryHorizon { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// With an <see cref="Outbox"/>: the delivery lease's duration (one deliverer per outbox). Renewed every third of it; a
+    /// sender stops sending once two thirds passed without a renewal, so a stalled process never writes after another took over.
+    /// Default 15 s.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// With an <see cref="Outbox"/>: how often a sender without new local events, or without the lease, looks at the outbox
+    /// again (and how often <see cref="AttioSender.FlushAsync"/> checks it). Default 1 s.
+    /// </summary>
+    public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Sets <see cref="Outbox"/>; for <c>services.AddAttioSender(o =&gt; o.UseOutbox(outbox))</c>.</summary>
+    public AttioSenderOptions UseOutbox(IAttioOutbox outbox)
+    {
+        ArgumentNullException.ThrowIfNull(outbox);
+        Outbox = outbox;
+        return this;
+    }
 
     /// <summary>Throws <see cref="ArgumentException"/> when a setting is out of range.</summary>
     public void Validate()
@@ -78,9 +123,29 @@ public sealed class AttioSenderOptions
             errors.Add("MaxTrackedRecords must be at least 1.");
         }
 
+        if (ResendUnchangedAfter < TimeSpan.Zero)
+        {
+            errors.Add("ResendUnchangedAfter must not be negative (TimeSpan.Zero turns skipping unchanged writes off).");
+        }
+
         if (ShutdownTimeout < TimeSpan.Zero)
         {
             errors.Add("ShutdownTimeout must not be negative.");
+        }
+
+        if (RetryHorizon <= TimeSpan.Zero)
+        {
+            errors.Add("RetryHorizon must be positive.");
+        }
+
+        if (LeaseDuration < TimeSpan.FromSeconds(1))
+        {
+            errors.Add("LeaseDuration must be at least 1 s.");
+        }
+
+        if (OutboxPollInterval <= TimeSpan.Zero)
+        {
+            errors.Add("OutboxPollInterval must be positive.");
         }
 
         if (TimeProvider is null)

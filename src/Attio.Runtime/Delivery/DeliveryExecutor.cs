@@ -4,9 +4,9 @@ namespace Attio;
 
 /// <summary>
 /// Runs one delivery: its steps in order through the plan executor (the same code <c>AttioClient.ExecuteAsync</c> runs),
-/// with the stale-write guard, and turns the outcome into one result per event coalesced into it.
+/// with the change ledger (stale values dropped, unchanged values and steps skipped), and turns the outcome into one result per event coalesced into it.
 /// </summary>
-internal sealed partial class DeliveryExecutor(AttioClient client, StaleWriteGuard guard, ILogger logger)
+internal sealed partial class DeliveryExecutor(AttioClient client, ChangeLedger ledger, ILogger logger)
 {
     private long _requests;
 
@@ -20,28 +20,59 @@ internal sealed partial class DeliveryExecutor(AttioClient client, StaleWriteGua
         AttioDeliveryStatus status = AttioDeliveryStatus.Delivered;
         AttioDeliveryError? error = null;
         string detail = string.Empty;
+        bool skippedUnchanged = false;
         try
         {
+            await ledger.LoadAsync(op.Steps, abort).ConfigureAwait(false);
+            // Creates never coalesce, so a delivery with a create carries one event, whose steps are the delivery's.
+            IDeliveryProgress? progress = op.Entries.Count == 1 ? op.Entries[0].Progress : null;
             for (int i = 0; i < op.Steps.Count; i++)
             {
                 DeliveryStep step = op.Steps[i];
-                string? skippedId = guard.Prepare(step);
-                if (skippedId is not null)
+                if (progress?.CreatedRecordOf(i) is { } created)
                 {
-                    recordIds[i] = skippedId;
-                    written[step.ObjectSlug] = skippedId;
+                    recordIds[i] = created;
+                    written[step.ObjectSlug] = created;
                     continue;
                 }
 
-                AttioStoredRecord stored = await AttioPlanExecutor.ExecuteStepAsync(client, DeliveryPlanner.ToWriteStep(step, op.Steps), recordIds, step.Dropped, abort,
+                string? knownId = ledger.Prepare(step, op.Steps);
+                if (knownId is not null)
+                {
+                    // Skipped for stale values alone, the step counts as superseded (as before); otherwise as unchanged.
+                    skippedUnchanged |= step.Unchanged.Count > 0 || step.Dropped.Count == 0;
+                    recordIds[i] = knownId;
+                    written[step.ObjectSlug] = knownId;
+                    await ledger.DeliveredAsync(step, op.Steps, knownId, sent: false, CancellationToken.None).ConfigureAwait(false);
+                    continue;
+                }
+
+                bool tracked = step.Mode == AttioWriteMode.Create && progress is not null;
+                if (tracked)
+                {
+                    await progress!.CreateStartingAsync(i, abort).ConfigureAwait(false);
+                }
+
+                AttioStoredRecord stored = await AttioPlanExecutor.ExecuteStepAsync(client, DeliveryPlanner.ToWriteStep(step, op.Steps), recordIds, step.Omitted, abort,
                     onRequest: () =>
                     {
                         op.Requests++;
                         Interlocked.Increment(ref _requests);
                     }).ConfigureAwait(false);
+                if (tracked)
+                {
+                    await progress!.CreateDoneAsync(i, stored.RecordId, abort).ConfigureAwait(false);
+                }
+
                 recordIds[i] = stored.RecordId;
                 written[step.ObjectSlug] = stored.RecordId;
-                guard.Delivered(step, stored.RecordId);
+                // Once Attio stored it, the ledger must learn it even if the stop deadline passes now.
+                await ledger.DeliveredAsync(step, op.Steps, stored.RecordId, sent: true, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            if (skippedUnchanged && op.Requests == 0)
+            {
+                status = AttioDeliveryStatus.Unchanged;
             }
         }
         catch (OperationCanceledException) when (abort.IsCancellationRequested)
@@ -67,16 +98,23 @@ internal sealed partial class DeliveryExecutor(AttioClient client, StaleWriteGua
         var results = new List<(DeliveryEntry, AttioDeliveryResult)>(op.Entries.Count);
         foreach (DeliveryEntry entry in op.Entries)
         {
-            List<string> superseded = status == AttioDeliveryStatus.Delivered ? op.SupersededOf(entry) : [];
+            bool ok = status is AttioDeliveryStatus.Delivered or AttioDeliveryStatus.Unchanged;
+            List<string> superseded = ok ? op.SupersededOf(entry) : [];
             bool isSuperseded = superseded.Count > 0 && superseded.Count == entry.Contributions.Count;
-            string text = status != AttioDeliveryStatus.Delivered ? detail
+            string text = !ok ? detail
+                : status == AttioDeliveryStatus.Unchanged ? "unchanged: Attio already holds these values (this sender delivered them, recently enough not to resend); no request sent"
                 : isSuperseded ? "superseded: newer values of " + string.Join(", ", superseded) + " were written instead"
                 : superseded.Count > 0 ? "delivered; newer values won for " + string.Join(", ", superseded)
                 : op.Entries.Count > 1 ? $"delivered, coalesced with {op.Entries.Count - 1} other event(s)"
                 : "delivered";
+            if (status == AttioDeliveryStatus.Delivered && UnchangedOf(op) is { Count: > 0 } unchanged)
+            {
+                text += "; unchanged values not sent again: " + string.Join(", ", unchanged);
+            }
+
             results.Add((entry, new AttioDeliveryResult(entry.Event, entry.Sequence, status)
             {
-                RecordId = status == AttioDeliveryStatus.Delivered ? PrimaryRecordId(op, recordIds) : null,
+                RecordId = ok ? PrimaryRecordId(op, recordIds) : null,
                 RecordIds = new Dictionary<string, string>(written, StringComparer.Ordinal),
                 DeliveryId = op.Id,
                 CoalescedEvents = op.Entries.Count,
@@ -90,6 +128,9 @@ internal sealed partial class DeliveryExecutor(AttioClient client, StaleWriteGua
 
         return results;
     }
+
+    private static List<string> UnchangedOf(DeliveryOperation op) =>
+        op.Steps.SelectMany(s => s.Unchanged.Concat(s.UnchangedLinks).Select(slug => $"{s.ObjectSlug}.{slug}")).ToList();
 
     // The record a caller cares about: the record of a record event, the user of an identify, the workspace of a group.
     private static string? PrimaryRecordId(DeliveryOperation op, string?[] recordIds)

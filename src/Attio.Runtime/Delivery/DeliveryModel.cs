@@ -58,6 +58,15 @@ internal sealed class DeliveryStep
 
     /// <summary>Slugs dropped at send time because this sender already delivered a newer value.</summary>
     public HashSet<string> Dropped { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Slugs left out at send time because this sender already delivered the same value (the change ledger).</summary>
+    public HashSet<string> Unchanged { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Links left out at send time because this sender already linked the same record.</summary>
+    public HashSet<string> UnchangedLinks { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Slugs not written: <see cref="Dropped"/> and <see cref="Unchanged"/>.</summary>
+    public IReadOnlySet<string> Omitted => Unchanged.Count == 0 ? Dropped : new HashSet<string>(Dropped.Concat(Unchanged), StringComparer.Ordinal);
 }
 
 /// <summary>One event in the sender, from enqueue to result.</summary>
@@ -77,6 +86,12 @@ internal sealed class DeliveryEntry
     public DateTimeOffset Time { get; }
 
     public TaskCompletionSource<AttioDeliveryResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The outbox row the event was read from (the outbox pump's entries), else null.</summary>
+    public AttioOutboxEntry? Row { get; init; }
+
+    /// <summary>Where a delivery of this event alone records its creates (outbox rows), else null.</summary>
+    public IDeliveryProgress? Progress { get; init; }
 
     /// <summary>The caller's values (step id, slug) that can be superseded by newer ones.</summary>
     public List<(string StepId, string Slug)> Contributions { get; } = [];

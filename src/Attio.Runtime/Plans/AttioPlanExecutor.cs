@@ -40,7 +40,7 @@ internal static class AttioPlanExecutor
 
     /// <summary>
     /// Sends one step. <paramref name="recordIds"/> holds the record ids of the steps before it; <paramref name="dropped"/> names
-    /// values to leave out (the sender's stale-write guard). A clear in an append step goes out with PUT, since PATCH keeps values.
+    /// values to leave out (the sender's change ledger: stale or unchanged values). A clear in an append step goes out with PUT, since PATCH keeps values.
     /// </summary>
     public static async Task<AttioStoredRecord> ExecuteStepAsync(AttioClient client, AttioWriteStep step, IReadOnlyList<string?> recordIds,
         IReadOnlySet<string>? dropped, CancellationToken cancellationToken, Action? onRequest = null)
