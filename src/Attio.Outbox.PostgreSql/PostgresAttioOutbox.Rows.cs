@@ -201,7 +201,8 @@ public sealed partial class PostgresAttioOutbox
 
     /// <summary>
     /// Changes claimed rows when every one is InFlight under <paramref name="lease"/> and the lease still carries its token
-    /// (all or nothing). The lease row is share-locked in the same statement, so a takeover cannot slip in between.
+    /// (all or nothing). The lease row is share-locked in the same statement, so a takeover cannot slip in between. The owner is checked
+    /// with the token: after a database fail-over that lost the last takeover's commit, two holders could carry one token.
     /// </summary>
     private async ValueTask<bool> FencedAsync(string what, AttioOutboxLease lease, long[] ids, string verb, string set,
         Action<NpgsqlCommand>? parameters, Func<NpgsqlConnection, NpgsqlTransaction, int, Task>? after, CancellationToken cancellationToken)
@@ -214,10 +215,11 @@ public sealed partial class PostgresAttioOutbox
             await using NpgsqlTransaction tx = await c.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             string target = verb == "DELETE" ? $"DELETE FROM {_schema}.messages" : $"UPDATE {_schema}.messages {set}";
             await using var command = new NpgsqlCommand($"""
-                WITH l AS (SELECT 1 FROM {_schema}.lease WHERE id = 1 AND token = @token AND owner <> '' FOR SHARE)
+                WITH l AS (SELECT 1 FROM {_schema}.lease WHERE id = 1 AND token = @token AND owner = @owner FOR SHARE)
                 {target} WHERE id = ANY(@ids) AND state = 1 AND claim_token = @token AND EXISTS (SELECT 1 FROM l)
                 """, c, tx);
             command.Parameters.AddWithValue("token", lease.Token);
+            command.Parameters.AddWithValue("owner", lease.Owner);
             command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = distinct });
             parameters?.Invoke(command);
             int changed = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -239,8 +241,9 @@ public sealed partial class PostgresAttioOutbox
 
     private async Task<bool> HoldsLeaseAsync(NpgsqlConnection c, NpgsqlTransaction tx, AttioOutboxLease lease, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand($"SELECT 1 FROM {_schema}.lease WHERE id = 1 AND token = @token AND owner <> ''", c, tx);
+        await using var command = new NpgsqlCommand($"SELECT 1 FROM {_schema}.lease WHERE id = 1 AND token = @token AND owner = @owner", c, tx);
         command.Parameters.AddWithValue("token", lease.Token);
+        command.Parameters.AddWithValue("owner", lease.Owner);
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
     }
 

@@ -223,9 +223,10 @@ public sealed partial class PostgresAttioOutbox : IAttioOutbox
         {
             await using NpgsqlTransaction tx = await c.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             // FOR SHARE holds off a takeover until this claim commits, and a claim after a takeover finds no lease.
-            await using (var guard = new NpgsqlCommand($"SELECT 1 FROM {_schema}.lease WHERE id = 1 AND token = @token AND owner <> '' FOR SHARE", c, tx))
+            await using (var guard = new NpgsqlCommand($"SELECT 1 FROM {_schema}.lease WHERE id = 1 AND token = @token AND owner = @owner FOR SHARE", c, tx))
             {
                 guard.Parameters.AddWithValue("token", lease.Token);
+                guard.Parameters.AddWithValue("owner", lease.Owner);
                 if (await guard.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
                 {
                     return [];
