@@ -233,18 +233,22 @@ public sealed partial class PostgresAttioOutbox : IAttioOutbox
                 }
             }
 
-            var head = new List<(long Id, AttioOutboxState State, DateTimeOffset Due, string[] Keys)>();
-            await using (var scan = new NpgsqlCommand($"SELECT id, state, next_attempt_at, record_keys::text FROM {_schema}.messages WHERE state IN (0, 1) ORDER BY id LIMIT @limit", c, tx))
+            // Reads the head of the queue, growing the window only while it yields fewer than maxRows: a claim decision
+            // depends only on earlier rows, so a longer read cannot change what a shorter one picked.
+            long[] ids;
+            int window = Math.Min(_options.ClaimScanLimit, Math.Max(64, maxRows * 4));
+            while (true)
             {
-                scan.Parameters.AddWithValue("limit", _options.ClaimScanLimit);
-                await using NpgsqlDataReader r = await scan.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+                List<(long Id, AttioOutboxState State, DateTimeOffset Due, string[] Keys)> head = await ReadHeadAsync(c, tx, window, cancellationToken).ConfigureAwait(false);
+                ids = [.. AttioOutboxLanes.SelectClaimable(head, h => h.Id, h => h.State, h => h.Due, h => h.Keys, maxRows, now).Select(h => h.Id)];
+                if (ids.Length >= maxRows || head.Count < window || window >= _options.ClaimScanLimit)
                 {
-                    head.Add((r.GetInt64(0), (AttioOutboxState)r.GetInt16(1), PostgresOutboxRows.Time(r, 2)!.Value, PostgresOutboxRows.ParseKeys(r.GetString(3))));
+                    break;
                 }
+
+                window = Math.Min(_options.ClaimScanLimit, window * 4);
             }
 
-            long[] ids = [.. AttioOutboxLanes.SelectClaimable(head, h => h.Id, h => h.State, h => h.Due, h => h.Keys, maxRows, now).Select(h => h.Id)];
             if (ids.Length == 0)
             {
                 return [];
@@ -266,6 +270,21 @@ public sealed partial class PostgresAttioOutbox : IAttioOutbox
             claimed.Sort((a, b) => a.Id.CompareTo(b.Id));
             return claimed;
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<List<(long Id, AttioOutboxState State, DateTimeOffset Due, string[] Keys)>> ReadHeadAsync(
+        NpgsqlConnection c, NpgsqlTransaction tx, int limit, CancellationToken cancellationToken)
+    {
+        var head = new List<(long Id, AttioOutboxState State, DateTimeOffset Due, string[] Keys)>();
+        await using var scan = new NpgsqlCommand($"SELECT id, state, next_attempt_at, record_keys::text FROM {_schema}.messages WHERE state IN (0, 1) ORDER BY id LIMIT @limit", c, tx);
+        scan.Parameters.AddWithValue("limit", limit);
+        await using NpgsqlDataReader r = await scan.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            head.Add((r.GetInt64(0), (AttioOutboxState)r.GetInt16(1), PostgresOutboxRows.Time(r, 2)!.Value, PostgresOutboxRows.ParseKeys(r.GetString(3))));
+        }
+
+        return head;
     }
 
     /// <inheritdoc />

@@ -204,6 +204,24 @@ public sealed class PostgresOutboxTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task A_claim_looks_past_a_long_blocked_lane_up_to_the_scan_limit()
+    {
+        PostgresAttioOutbox outbox = await OpenAsync();
+        await outbox.EnqueueManyAsync([.. Enumerable.Range(0, 300).Select(i => Message($"a{i}", "people:a"))]);
+        long b = await outbox.EnqueueAsync(Message("b", "people:b"));
+        AttioOutboxLease lease = (await outbox.AcquireLeaseAsync("deliverer", Lease))!;
+        Assert.Equal(["a0"], (await outbox.ClaimAsync(lease, 1, _time.GetUtcNow())).Select(r => r.Description));
+
+        // The first window (64 rows) holds only the blocked lane; the claim widens it until it finds b.
+        Assert.Equal([b], (await outbox.ClaimAsync(lease, 1, _time.GetUtcNow())).Select(r => r.Id));
+
+        await using var narrow = new PostgresAttioOutbox(new PostgresAttioOutboxOptions { ConnectionString = _connectionString, Schema = _schemas[^1], TimeProvider = _time, ClaimScanLimit = 100 });
+        long c = await narrow.EnqueueAsync(Message("c", "people:c"));
+        Assert.Empty(await narrow.ClaimAsync(lease, 1, _time.GetUtcNow()));
+        Assert.True(c > b);
+    }
+
+    [SkippableFact]
     public async Task The_password_never_appears_in_the_description_or_an_error()
     {
         string connectionString = await PostgresTestDatabase.RequireAsync();
