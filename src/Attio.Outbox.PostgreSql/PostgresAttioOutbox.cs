@@ -106,6 +106,18 @@ public sealed partial class PostgresAttioOutbox : IAttioOutbox
     }
 
     /// <summary>
+    /// Stores <paramref name="event"/> in the caller's transaction, validated and planned as <see cref="AttioSender"/>
+    /// does: the event exists if and only if the caller commits, and a sender on this outbox (in any instance) delivers it
+    /// after the commit. An invalid event throws <see cref="AttioValidationException"/> before anything is written.
+    /// </summary>
+    public ValueTask<long> EnqueueAsync(AttioDeliveryEvent @event, NpgsqlTransaction transaction, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        DateTimeOffset now = (_options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        return EnqueueAsync(AttioOutboxMessage.FromEvent(@event, now), transaction, cancellationToken);
+    }
+
+    /// <summary>
     /// Stores <paramref name="message"/> in the caller's transaction: the row exists if and only if the caller commits
     /// (the transactional outbox). Returns its id; delivery may start once the caller commits.
     /// </summary>

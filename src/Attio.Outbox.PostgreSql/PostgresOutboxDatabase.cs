@@ -9,6 +9,9 @@ namespace Attio;
 /// </summary>
 internal sealed class PostgresOutboxDatabase : IAsyncDisposable
 {
+    /// <summary>How long a session of the store may sit idle inside a transaction before the server ends it.</summary>
+    public const int StalledTransactionTimeoutMs = 3_000;
+
     private readonly NpgsqlDataSource _source;
     private readonly string? _password;
 
@@ -28,6 +31,15 @@ internal sealed class PostgresOutboxDatabase : IAsyncDisposable
         _password = builder.Password;
         string host = string.IsNullOrEmpty(builder.Host) ? "localhost" : builder.Host;
         Description = string.Create(CultureInfo.InvariantCulture, $"PostgreSQL {host}:{builder.Port}/{builder.Database ?? builder.Username}, schema {schema}");
+        // A deliverer paused inside one of its transactions (SIGSTOP, a long GC, a frozen VM) would hold the lease row's
+        // lock, or the enqueue-order lock, for as long as it is paused and so block every takeover and every enqueue of
+        // the fleet. The server ends such a session after a few idle seconds instead; a live process never idles that long
+        // between the statements of one of these short transactions. Callers may set their own value in Options.
+        if (builder.Options?.Contains("idle_in_transaction_session_timeout", StringComparison.Ordinal) != true)
+        {
+            builder.Options = (builder.Options + " -c idle_in_transaction_session_timeout=" + StalledTransactionTimeoutMs.ToString(CultureInfo.InvariantCulture)).Trim();
+        }
+
         _source = NpgsqlDataSource.Create(builder);
     }
 
