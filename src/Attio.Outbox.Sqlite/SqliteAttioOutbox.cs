@@ -90,22 +90,39 @@ public sealed class SqliteAttioOutbox : IAttioOutbox
     }
 
     /// <inheritdoc />
-    public ValueTask<bool> CompleteAsync(AttioOutboxLease lease, IReadOnlyList<long> ids, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async ValueTask<bool> CompleteAsync(AttioOutboxLease lease, IReadOnlyList<long> ids, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lease);
         ArgumentNullException.ThrowIfNull(ids);
-        return _database.WriteAsync("complete", connection =>
+        try
+        {
+            return await CompleteClaimedAsync(lease, ids, now, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CompletionRefused)
+        {
+            return false;
+        }
+    }
+
+    private ValueTask<bool> CompleteClaimedAsync(AttioOutboxLease lease, IReadOnlyList<long> ids, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _database.WriteAsync("complete", connection =>
         {
             if (!SqliteOutboxLeases.IsCurrent(connection, lease))
             {
                 return false;
             }
 
+            // All or nothing: a list naming a row this lease does not hold changes no row (the transaction rolls back).
             using SqliteCommand delete = connection.CreateCommand();
             delete.CommandText = "DELETE FROM outbox_rows WHERE state = 1 AND claim_token = $token AND id IN (SELECT value FROM json_each($ids))";
             delete.Parameters.AddWithValue("$token", lease.Token);
             delete.Parameters.AddWithValue("$ids", "[" + string.Join(',', ids) + "]");
             int deleted = delete.ExecuteNonQuery();
+            if (deleted != ids.Distinct().Count())
+            {
+                throw new CompletionRefused();
+            }
+
             Count(connection, now, deleted, 0);
             using SqliteCommand total = connection.CreateCommand();
             total.CommandText = "UPDATE outbox_meta SET value = value + $n WHERE key = 'delivered_total'";
@@ -113,7 +130,6 @@ public sealed class SqliteAttioOutbox : IAttioOutbox
             total.ExecuteNonQuery();
             return true;
         }, cancellationToken);
-    }
 
     /// <inheritdoc />
     public ValueTask<bool> RescheduleAsync(AttioOutboxLease lease, long id, DateTimeOffset nextAttemptAt, AttioOutboxError error, CancellationToken cancellationToken = default)
@@ -228,6 +244,9 @@ public sealed class SqliteAttioOutbox : IAttioOutbox
             return changed;
         }, cancellationToken);
     }
+
+    /// <summary>Rolls a completion back when one of its rows is not held by the lease.</summary>
+    private sealed class CompletionRefused : Exception;
 
     private static void Count(SqliteConnection connection, DateTimeOffset now, int delivered, int dead)
     {
