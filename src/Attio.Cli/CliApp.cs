@@ -58,7 +58,7 @@ public static class CliApp
         }
     }
 
-    /// <summary>The command tree: <c>attio schema pull|diff|check</c>.</summary>
+    /// <summary>The command tree: <c>attio schema pull|diff|check</c>, <c>attio outbox status|list|retry|purge</c>.</summary>
     public static RootCommand BuildRootCommand(CliContext context)
     {
         var schema = new Command("schema", "Export, compare and check the Attio workspace schema (attio-schema.json) that the source generator reads.");
@@ -67,6 +67,7 @@ public static class CliApp
         schema.Subcommands.Add(CheckCommand.Create(context));
         var root = new RootCommand("attio: keep attio-schema.json in step with your Attio workspace.");
         root.Subcommands.Add(schema);
+        root.Subcommands.Add(OutboxCommand.Create(context));
         return root;
     }
 
