@@ -25,6 +25,11 @@ public static class CliApp
             context.AddSecret(token);
         }
 
+        foreach (var password in PostgresPasswords.In(args))
+        {
+            context.AddSecret(password);
+        }
+
         try
         {
             var parse = BuildRootCommand(context).Parse(args);

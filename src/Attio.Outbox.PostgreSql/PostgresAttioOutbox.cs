@@ -47,6 +47,9 @@ public sealed partial class PostgresAttioOutbox : IAttioOutbox
         _batcher = new PostgresEnqueueBatcher(CommitBatchAsync, options.MaxEnqueueBatch);
     }
 
+    /// <summary>The schema version this package reads and writes (what <see cref="MigrateAsync"/> brings a schema to).</summary>
+    public static int SchemaVersion => PostgresOutboxMigrations.Latest;
+
     /// <inheritdoc />
     public string Description => _db.Description;
 

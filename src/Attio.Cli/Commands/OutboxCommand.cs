@@ -4,8 +4,8 @@ using Attio.Cli.Output;
 namespace Attio.Cli.Commands;
 
 /// <summary>
-/// <c>attio outbox status | list [--dead] [--limit N] | retry (--all | ID) | purge --dead [--older-than 7d]</c>: look into a
-/// durable outbox and act on its dead letters. Store failures are exit code 8, a missing file or id exit code 7.
+/// <c>attio outbox status | list [--dead] [--limit N] | retry (--all | ID) | purge --dead [--older-than 7d] | migrate</c>: look into a
+/// durable outbox (<c>--sqlite FILE</c> or <c>--postgres CONN</c>) and act on its dead letters. Store failures are exit code 8, a missing file or id exit code 7.
 /// </summary>
 public static class OutboxCommand
 {
@@ -18,6 +18,35 @@ public static class OutboxCommand
         command.Subcommands.Add(List(context));
         command.Subcommands.Add(Retry(context));
         command.Subcommands.Add(Purge(context));
+        command.Subcommands.Add(Migrate(context));
+        return command;
+    }
+
+    private static Command Migrate(CliContext context)
+    {
+        var store = new OutboxStoreOptions();
+        var command = new Command("migrate", "Create or upgrade a PostgreSQL outbox's tables (idempotent; safe while instances run).");
+        store.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            PostgresAttioOutbox outbox = store.PostgresStore(parse, migrate: true)
+                ?? throw CliException.Usage("migrate works on PostgreSQL: --postgres CONNECTION-STRING (a SQLite outbox migrates itself when opened).");
+            await using (outbox.ConfigureAwait(false))
+            {
+                try
+                {
+                    int applied = await outbox.MigrateAsync(cancellationToken).ConfigureAwait(false);
+                    await context.Out.WriteLineAsync(applied == 0
+                        ? $"{outbox.Description} is up to date (schema version {PostgresAttioOutbox.SchemaVersion})."
+                        : $"Applied {applied} migration(s) to {outbox.Description}: schema version {PostgresAttioOutbox.SchemaVersion}.").ConfigureAwait(false);
+                    return ExitCodes.Success;
+                }
+                catch (AttioOutboxException exception)
+                {
+                    throw new CliException(ExitCodes.OutboxStoreError, exception.Message, exception);
+                }
+            }
+        });
         return command;
     }
 

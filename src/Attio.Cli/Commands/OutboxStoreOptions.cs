@@ -15,11 +15,54 @@ public sealed class OutboxStoreOptions
         HelpName = "file",
     };
 
+    /// <summary><c>--postgres CONN</c>: its password is masked in everything the tool prints.</summary>
+    public Option<string?> Postgres { get; } = new("--postgres")
+    {
+        Description = "The PostgreSQL connection string of the outbox's database (what UsePostgresOutbox was given).",
+        HelpName = "connection-string",
+    };
+
+    /// <summary><c>--schema NAME</c> with <c>--postgres</c>.</summary>
+    public Option<string> Schema { get; } = new("--schema")
+    {
+        Description = "With --postgres: the outbox's schema (one per Attio workspace).",
+        HelpName = "name",
+        DefaultValueFactory = _ => "attio_outbox",
+    };
+
     /// <summary>Adds the store options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
         command.Options.Add(Sqlite);
+        command.Options.Add(Postgres);
+        command.Options.Add(Schema);
+    }
+
+    /// <summary>The PostgreSQL store the options name (never migrating: inspection must not create tables), or null with --sqlite.</summary>
+    public PostgresAttioOutbox? PostgresStore(ParseResult parse, bool migrate)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        string? connection = parse.GetValue(Postgres);
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            return null;
+        }
+
+        if (!string.IsNullOrWhiteSpace(parse.GetValue(Sqlite)))
+        {
+            throw CliException.Usage("Name one outbox: --sqlite FILE or --postgres CONNECTION-STRING, not both.");
+        }
+
+        try
+        {
+            return new PostgresAttioOutbox(new PostgresAttioOutboxOptions { ConnectionString = connection, Schema = parse.GetValue(Schema)!, AutoMigrate = migrate });
+        }
+        catch (ArgumentException ex)
+        {
+            // The store's messages name the schema or the problem, never the connection string's values.
+            throw CliException.Usage(ex.Message);
+        }
     }
 
     /// <summary>
@@ -29,10 +72,15 @@ public sealed class OutboxStoreOptions
     public async Task<IAttioOutbox> OpenAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parse);
+        if (PostgresStore(parse, migrate: false) is { } postgres)
+        {
+            return await InitializedAsync(postgres, cancellationToken).ConfigureAwait(false);
+        }
+
         string? file = parse.GetValue(Sqlite);
         if (string.IsNullOrWhiteSpace(file))
         {
-            throw CliException.Usage("Name the outbox: --sqlite FILE.");
+            throw CliException.Usage("Name the outbox: --sqlite FILE or --postgres CONNECTION-STRING.");
         }
 
         if (!File.Exists(file))
@@ -40,7 +88,11 @@ public sealed class OutboxStoreOptions
             throw new CliException(ExitCodes.NotFound, $"No outbox file at '{Path.GetFullPath(file)}'. Check the path given to UseSqliteOutbox.");
         }
 
-        var outbox = new SqliteAttioOutbox(file);
+        return await InitializedAsync(new SqliteAttioOutbox(file), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IAttioOutbox> InitializedAsync(IAttioOutbox outbox, CancellationToken cancellationToken)
+    {
         try
         {
             await outbox.InitializeAsync(cancellationToken).ConfigureAwait(false);
