@@ -30,7 +30,7 @@ args=(-c "$configuration" -o "$output" --nologo)
 [ -n "$version" ] && args+=("-p:Version=$version")
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-for project in src/Attio.Runtime/Attio.Runtime.csproj src/Attio.Emulator/Attio.Emulator.csproj src/Attio.Cli/Attio.Cli.csproj; do
+for project in src/Attio.Runtime/Attio.Runtime.csproj src/Attio.Emulator/Attio.Emulator.csproj src/Attio.Cli/Attio.Cli.csproj src/Attio.Outbox.PostgreSql/Attio.Outbox.PostgreSql.csproj; do
   dotnet pack "$root/$project" "${args[@]}"
 done
 

@@ -25,6 +25,11 @@ public static class CliApp
             context.AddSecret(token);
         }
 
+        foreach (var password in PostgresPasswords.In(args))
+        {
+            context.AddSecret(password);
+        }
+
         try
         {
             var parse = BuildRootCommand(context).Parse(args);
@@ -58,7 +63,7 @@ public static class CliApp
         }
     }
 
-    /// <summary>The command tree: <c>attio schema pull|diff|check</c>.</summary>
+    /// <summary>The command tree: <c>attio schema pull|diff|check</c>, <c>attio outbox status|list|retry|purge</c>.</summary>
     public static RootCommand BuildRootCommand(CliContext context)
     {
         var schema = new Command("schema", "Export, compare and check the Attio workspace schema (attio-schema.json) that the source generator reads.");
@@ -67,6 +72,7 @@ public static class CliApp
         schema.Subcommands.Add(CheckCommand.Create(context));
         var root = new RootCommand("attio: keep attio-schema.json in step with your Attio workspace.");
         root.Subcommands.Add(schema);
+        root.Subcommands.Add(OutboxCommand.Create(context));
         return root;
     }
 

@@ -30,6 +30,12 @@ public static class ExitCodes
     /// </summary>
     public const int IncompleteSchema = 6;
 
+    /// <summary>outbox: the outbox file does not exist, or <c>retry ID</c> names no dead letter.</summary>
+    public const int NotFound = 7;
+
+    /// <summary>outbox: the store failed (corrupt, read-only, locked beyond the busy timeout, unreachable). The message names it.</summary>
+    public const int OutboxStoreError = 8;
+
     /// <summary>Interrupted (Ctrl+C), as shells report SIGINT.</summary>
     public const int Cancelled = 130;
 }

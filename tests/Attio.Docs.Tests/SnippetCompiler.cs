@@ -115,6 +115,8 @@ public static class SnippetCompiler
             .ToList();
         paths.Add(typeof(AttioClient).Assembly.Location);
         paths.Add(typeof(Attio.Emulator.AttioEmulator).Assembly.Location);
+        paths.Add(typeof(PostgresAttioOutbox).Assembly.Location);
+        paths.Add(typeof(Npgsql.NpgsqlConnection).Assembly.Location);
         paths.Add(typeof(Assert).Assembly.Location);
         return [.. paths.Distinct(StringComparer.Ordinal).Select(p => MetadataReference.CreateFromFile(p))];
     }

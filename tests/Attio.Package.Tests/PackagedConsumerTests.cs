@@ -33,7 +33,7 @@ public sealed class PackagedConsumerTests : IClassFixture<PackagedConsumerTests.
         var props = XDocument.Load(Path.Combine(DotNet.RepositoryRoot, "Directory.Build.props"));
         string Declared(string name) => props.Descendants(name).Single().Value;
 
-        foreach (var id in new[] { "Attio.Runtime", "Attio.Emulator", "Attio.Cli" })
+        foreach (var id in new[] { "Attio.Runtime", "Attio.Emulator", "Attio.Cli", "Attio.Outbox.PostgreSql" })
         {
             using var package = ZipFile.OpenRead(_feed.Package(id));
             var nuspec = XDocument.Load(package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
@@ -55,6 +55,14 @@ public sealed class PackagedConsumerTests : IClassFixture<PackagedConsumerTests.
         using (var cli = ZipFile.OpenRead(_feed.Package("Attio.Cli")))
         {
             Assert.Contains(cli.Entries, e => e.FullName == "tools/net10.0/any/attio.dll");
+        }
+
+        using (var postgres = ZipFile.OpenRead(_feed.Package("Attio.Outbox.PostgreSql")))
+        {
+            Assert.Contains(postgres.Entries, e => e.FullName == "lib/net10.0/Attio.Outbox.PostgreSql.dll");
+            string nuspec = new StreamReader(postgres.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open()).ReadToEnd();
+            Assert.Contains("id=\"Npgsql\"", nuspec);
+            Assert.Contains("id=\"Attio.Runtime\"", nuspec);
         }
 
         Assert.Contains("dotnet tool install --global Attio.Cli", _feed.PackOutput);

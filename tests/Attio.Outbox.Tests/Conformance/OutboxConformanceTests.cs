@@ -65,7 +65,7 @@ public abstract class OutboxConformanceTests : IAsyncLifetime
 
     private static AttioOutboxError Error(string kind = "transient") => new(kind, 503, "service_unavailable", "Attio is down", "exec-1");
 
-    [Fact]
+    [SkippableFact]
     public async Task Enqueue_returns_increasing_ids_and_the_rows_read_back_as_stored()
     {
         IAttioOutbox outbox = await NewAsync();
@@ -87,7 +87,7 @@ public abstract class OutboxConformanceTests : IAsyncLifetime
         Assert.True(row.NextAttemptAt <= Now);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task EnqueueMany_returns_ids_in_the_order_given()
     {
         IAttioOutbox outbox = await NewAsync();
@@ -98,7 +98,7 @@ public abstract class OutboxConformanceTests : IAsyncLifetime
         Assert.Equal(["e1", "e2", "e3"], (await AllAsync(outbox)).Select(r => r.Description));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task EnqueueMany_stores_nothing_when_one_message_is_invalid()
     {
         IAttioOutbox outbox = await NewAsync();
@@ -109,7 +109,7 @@ public abstract class OutboxConformanceTests : IAsyncLifetime
         Assert.Equal(0, (await outbox.GetStatusAsync()).Pending);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Concurrent_producers_get_distinct_ids_and_nothing_is_lost()
     {
         IAttioOutbox outbox = await NewAsync();
@@ -136,7 +136,7 @@ public abstract class OutboxConformanceTests : IAsyncLifetime
         Assert.Equal(producers * perProducer, (await AllAsync(outbox)).Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Claim_takes_due_rows_in_id_order_up_to_the_limit_and_marks_them_in_flight()
     {
         IAttioOutbox outbox = await NewAsync();
@@ -155,7 +155,7 @@ public abstract class OutboxConformanceTests : IAsyncLifetime
         Assert.Equal((0, 3), (status.Pending, status.InFlight));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Claim_leaves_rows_that_are_not_due()
     {
         IAttioOutbox outbox = await NewAsync();
@@ -168,7 +168,7 @@ public abstract class OutboxConformanceTests : IAsyncLifetime
         Assert.Equal([id], (await outbox.ClaimAsync(lease, 10, Now.AddMinutes(5))).Select(r => r.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_earlier_row_not_due_blocks_later_rows_of_its_record_but_not_other_records()
     {
         IAttioOutbox outbox = await NewAsync();
@@ -182,7 +182,7 @@ public abstract class OutboxConformanceTests : IAsyncLifetime
         Assert.Equal([later[1]], claimed.Select(r => r.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_in_flight_row_blocks_later_rows_of_its_record()
     {
         IAttioOutbox outbox = await NewAsync();
@@ -196,7 +196,7 @@ public abstract class OutboxConformanceTests : IAsyncLifetime
         Assert.Equal([second], (await outbox.ClaimAsync(lease, 10, Now)).Select(r => r.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Rows_of_one_record_may_be_claimed_together_but_not_past_the_limit()
     {
         IAttioOutbox outbox = await NewAsync();
@@ -209,7 +209,7 @@ public abstract class OutboxConformanceTests : IAsyncLifetime
         Assert.Equal([ids[3]], (await outbox.ClaimAsync(lease, 10, Now)).Select(r => r.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_second_owner_is_refused_while_the_lease_is_valid_and_the_holder_renews_with_the_same_token()
     {
         IAttioOutbox outbox = await NewAsync();
@@ -225,7 +225,7 @@ public abstract class OutboxConformanceTests : IAsyncLifetime
         Assert.Null(await outbox.AcquireLeaseAsync("owner-b", LeaseDuration));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task After_expiry_another_owner_takes_over_with_a_higher_token_and_recovers_rows_in_flight_with_their_progress()
     {
         IAttioOutbox outbox = await NewAsync();
@@ -246,7 +246,7 @@ public abstract class OutboxConformanceTests : IAsyncLifetime
         Assert.All(reclaimed, r => Assert.Equal(b.Token, r.ClaimToken));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_stale_token_changes_nothing()
     {
         IAttioOutbox outbox = await NewAsync();
@@ -275,7 +275,7 @@ public abstract class OutboxConformanceTests : IAsyncLifetime
         Assert.True(await outbox.CompleteAsync(b, [ids[0]], Now));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Changes_to_a_row_that_is_not_claimed_return_false()
     {
         IAttioOutbox outbox = await NewAsync();
@@ -288,7 +288,7 @@ public abstract class OutboxConformanceTests : IAsyncLifetime
         Assert.Equal(AttioOutboxState.Pending, (await RowAsync(outbox, id)).State);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Released_lease_lets_another_owner_take_over_at_once()
     {
         IAttioOutbox outbox = await NewAsync();
@@ -302,7 +302,7 @@ public abstract class OutboxConformanceTests : IAsyncLifetime
         Assert.Equal([id], (await outbox.ClaimAsync(b, 10, Now)).Select(r => r.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Reschedule_counts_the_attempt_keeps_the_error_and_the_progress()
     {
         IAttioOutbox outbox = await NewAsync();
@@ -322,7 +322,7 @@ public abstract class OutboxConformanceTests : IAsyncLifetime
         Assert.Equal("p1", row.Progress);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_dead_letter_keeps_Attios_answer_and_the_attempts()
     {
         IAttioOutbox outbox = await NewAsync();
@@ -345,7 +345,7 @@ public abstract class OutboxConformanceTests : IAsyncLifetime
         Assert.Empty(await outbox.ClaimAsync(lease, 10, Now));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_dead_letter_does_not_block_later_rows_of_its_record()
     {
         IAttioOutbox outbox = await NewAsync();
@@ -358,7 +358,7 @@ public abstract class OutboxConformanceTests : IAsyncLifetime
         Assert.Equal([second], (await outbox.ClaimAsync(lease, 10, Now)).Select(r => r.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Dead_letters_list_newest_first()
     {
         IAttioOutbox outbox = await NewAsync();
@@ -372,7 +372,7 @@ public abstract class OutboxConformanceTests : IAsyncLifetime
         Assert.Equal([ids[1]], (await AllAsync(outbox, AttioOutboxState.InFlight)).Select(r => r.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task List_pages_by_id_and_limit()
     {
         IAttioOutbox outbox = await NewAsync();
@@ -384,7 +384,7 @@ public abstract class OutboxConformanceTests : IAsyncLifetime
         Assert.Equal(ids.Skip(2).Take(2), page2.Select(r => r.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Retry_returns_one_or_all_dead_letters_to_pending_due_now_with_attempts_reset()
     {
         IAttioOutbox outbox = await NewAsync();
@@ -409,7 +409,7 @@ public abstract class OutboxConformanceTests : IAsyncLifetime
         Assert.Equal(0, (await outbox.GetStatusAsync()).Dead);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Purge_deletes_dead_letters_older_than_the_cutoff_or_all()
     {
         IAttioOutbox outbox = await NewAsync();
@@ -427,7 +427,7 @@ public abstract class OutboxConformanceTests : IAsyncLifetime
         Assert.Equal(1, (await outbox.GetStatusAsync()).InFlight);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Status_counts_every_state_and_the_oldest_unfinished_row()
     {
         IAttioOutbox outbox = await NewAsync();
@@ -450,7 +450,7 @@ public abstract class OutboxConformanceTests : IAsyncLifetime
         Assert.Equal(Now, (await outbox.GetStatusAsync()).OldestPendingEnqueuedAt);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Empty_store_reports_nothing_unfinished()
     {
         IAttioOutbox outbox = await NewAsync();
@@ -460,7 +460,7 @@ public abstract class OutboxConformanceTests : IAsyncLifetime
         Assert.Equal(TimeSpan.Zero, status.OldestPendingAge(Now));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Activity_counts_deliveries_and_dead_letters_per_minute()
     {
         IAttioOutbox outbox = await NewAsync();
@@ -477,7 +477,7 @@ public abstract class OutboxConformanceTests : IAsyncLifetime
         Assert.Equal([new AttioOutboxMinute(minute0.AddMinutes(2), 1, 0)], await outbox.GetActivityAsync(minute0.AddMinutes(1)));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Ledger_upserts_by_record_and_attribute_and_reads_by_record()
     {
         IAttioOutbox outbox = await NewAsync();
@@ -497,7 +497,7 @@ public abstract class OutboxConformanceTests : IAsyncLifetime
         Assert.Empty(await outbox.ReadLedgerAsync(["people:email:none"]));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Rows_dead_letters_progress_and_the_ledger_survive_a_reopen()
     {
         IAttioOutbox outbox = await NewAsync();
