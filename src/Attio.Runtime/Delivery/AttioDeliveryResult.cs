@@ -107,6 +107,16 @@ public sealed class AttioDeliveryResult
     /// <summary>Attio's answer or the transport failure, for <see cref="AttioDeliveryStatus.FailedPermanently"/> and <see cref="AttioDeliveryStatus.GaveUpAfterRetries"/>.</summary>
     public AttioDeliveryError? Error { get; internal init; }
 
+    /// <summary>The outbox row of the event when the sender has an outbox (<see cref="AttioSenderOptions.Outbox"/>), else null.</summary>
+    public long? OutboxId { get; internal init; }
+
+    /// <summary>
+    /// True when the outbox still holds the event although this result is not a delivery: the sender stopped before
+    /// delivering it (the next sender on the outbox will), or it is a dead letter (<c>attio outbox retry</c> brings it back).
+    /// A stored event is not lost.
+    /// </summary>
+    public bool IsStored { get; internal init; }
+
     /// <summary>A sentence for logs: what happened and why.</summary>
     public string Detail { get; internal init; } = string.Empty;
 
@@ -117,12 +127,19 @@ public sealed class AttioDeliveryResult
 /// <summary>Handed back when an event is enqueued: its number and the task that completes with its result.</summary>
 public sealed class AttioDeliveryReceipt
 {
-    internal AttioDeliveryReceipt(long sequence, AttioDeliveryEvent @event, Task<AttioDeliveryResult> completion)
+    internal AttioDeliveryReceipt(long sequence, AttioDeliveryEvent @event, Task<AttioDeliveryResult> completion, long? outboxId = null)
     {
         Sequence = sequence;
         Event = @event;
         Completion = completion;
+        OutboxId = outboxId;
     }
+
+    /// <summary>
+    /// The event's row in the outbox (<see cref="AttioSenderOptions.Outbox"/>): set once the row is committed, which is
+    /// before the receipt is returned. Null without an outbox, or when the event was not stored (rejected, or the sender was stopping).
+    /// </summary>
+    public long? OutboxId { get; }
 
     /// <summary>The event's number in the sender.</summary>
     public long Sequence { get; }

@@ -32,6 +32,7 @@ public sealed partial class AttioSender : IAsyncDisposable
     private readonly TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _stopGate = new();
     private readonly Task[] _workers;
+    private readonly OutboxPump? _pump;
     private List<AttioDeliveryResult>? _shutdownResults;
     private Task<IReadOnlyList<AttioDeliveryResult>>? _stopTask;
     private long _sequence;
@@ -53,6 +54,12 @@ public sealed partial class AttioSender : IAsyncDisposable
         for (int i = 0; i < _workers.Length; i++)
         {
             _workers[i] = Task.Run(WorkAsync);
+        }
+
+        if (_options.Outbox is { } outbox)
+        {
+            _pump = new OutboxPump(outbox, _options, _scheduler, Wake, Complete, _logger);
+            _pump.Start();
         }
     }
 
@@ -100,59 +107,6 @@ public sealed partial class AttioSender : IAsyncDisposable
         EnqueueAsync(AttioDeliveryEvent.Plan(plan, timestamp), cancellationToken);
 
     /// <summary>
-    /// Delivers <paramref name="events"/> and returns one result per event, in input order. With <paramref name="coalesce"/>
-    /// (the default), events on the same record are merged: the batch holds its deliveries back until it is fully enqueued or
-    /// the queue is full, so everything waiting together merges. Invalid events are reported and never block valid ones.
-    /// </summary>
-    /// <remarks>
-    /// Cancelling <paramref name="cancellationToken"/> stops enqueueing: events not yet enqueued are reported as
-    /// <see cref="AttioDeliveryStatus.NotDeliveredAtShutdown"/>; events already enqueued are still delivered and awaited.
-    /// </remarks>
-    public async Task<AttioBatchResult> SendBatchAsync(IEnumerable<AttioDeliveryEvent> events, bool coalesce = true, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(events);
-        long start = _time.GetTimestamp();
-        var hold = coalesce ? new DeliveryHold() : null;
-        var completions = new List<Task<AttioDeliveryResult>>();
-        try
-        {
-            foreach (AttioDeliveryEvent evt in events)
-            {
-                if (evt is null)
-                {
-                    throw new ArgumentException("The batch contains a null event.", nameof(events));
-                }
-
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    completions.Add(Task.FromResult(NotAccepted(evt, "the batch was cancelled before this event was enqueued")));
-                    continue;
-                }
-
-                try
-                {
-                    var receipt = await EnqueueCoreAsync(evt, coalesce, hold, cancellationToken).ConfigureAwait(false);
-                    completions.Add(receipt.Completion);
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    completions.Add(Task.FromResult(NotAccepted(evt, "the batch was cancelled before this event was enqueued")));
-                }
-            }
-        }
-        finally
-        {
-            if (hold is not null)
-            {
-                ReleaseHold(hold);
-            }
-        }
-
-        var results = await Task.WhenAll(completions).ConfigureAwait(false);
-        return new AttioBatchResult(results, _time.GetElapsedTime(start));
-    }
-
-    /// <summary>
     /// Stops accepting events, delivers what is queued until <paramref name="timeout"/>, then cancels what is still running and
     /// returns every event not delivered because of the stop (also reported through receipts and callbacks). Idempotent.
     /// </summary>
@@ -185,6 +139,11 @@ public sealed partial class AttioSender : IAsyncDisposable
             return Receipt(entry);
         }
 
+        if (_pump is not null)
+        {
+            return await EnqueueToOutboxAsync(entry, cancellationToken).ConfigureAwait(false);
+        }
+
         var errors = new AttioValidationErrors();
         DeliveryPlan? plan;
         try
@@ -199,13 +158,7 @@ public sealed partial class AttioSender : IAsyncDisposable
 
         if (plan is null)
         {
-            // Known now, so the receipt says it synchronously (IsRejected) instead of only when a worker gets to it.
-            Complete(entry, new AttioDeliveryResult(evt, sequence, AttioDeliveryStatus.RejectedBeforeSending)
-            {
-                ValidationErrors = errors.Errors.ToArray(),
-                Detail = errors.Errors.Count == 1 ? errors.Errors[0].ToString() : $"{errors.Errors.Count} validation errors: " + string.Join(" ", errors.Errors),
-            });
-            return Receipt(entry);
+            return Rejected(entry, errors);
         }
 
         if (!_slots.Wait(0))
@@ -235,6 +188,7 @@ public sealed partial class AttioSender : IAsyncDisposable
         {
             if (!_stopAccepting.IsCancellationRequested)
             {
+                _open[sequence] = entry.Completion.Task;
                 ready = _scheduler.Admit(entry, plan, coalesce, hold);
                 admitted = true;
             }
@@ -250,6 +204,17 @@ public sealed partial class AttioSender : IAsyncDisposable
             Wake();
         }
 
+        return Receipt(entry);
+    }
+
+    // Known now, so the receipt says it synchronously (IsRejected) instead of only when a worker gets to it.
+    private AttioDeliveryReceipt Rejected(DeliveryEntry entry, AttioValidationErrors errors)
+    {
+        Complete(entry, new AttioDeliveryResult(entry.Event, entry.Sequence, AttioDeliveryStatus.RejectedBeforeSending)
+        {
+            ValidationErrors = errors.Errors.ToArray(),
+            Detail = errors.Errors.Count == 1 ? errors.Errors[0].ToString() : $"{errors.Errors.Count} validation errors: " + string.Join(" ", errors.Errors),
+        });
         return Receipt(entry);
     }
 
@@ -270,7 +235,12 @@ public sealed partial class AttioSender : IAsyncDisposable
             DeliveryOperation? op = _scheduler.TryTake(out TimeSpan? wait);
             if (op is not null)
             {
-                _slots.Release(op.Entries.Count);
+                if (_pump is null)
+                {
+                    // Outbox rows never took a slot: the pump claims only what the queue has room for.
+                    _slots.Release(op.Entries.Count);
+                }
+
                 Wake();
                 await RunAsync(op).ConfigureAwait(false);
                 continue;
@@ -292,7 +262,15 @@ public sealed partial class AttioSender : IAsyncDisposable
 
     private async Task RunAsync(DeliveryOperation op)
     {
-        var results = await _executor.RunAsync(op, _abort.Token).ConfigureAwait(false);
+        var results = _pump is not null && op.Entries[0].Row is { ClaimToken: { } token }
+            ? await RunClaimedAsync(op, _pump.GateFor(token)).ConfigureAwait(false)
+            : await _executor.RunAsync(op, _abort.Token).ConfigureAwait(false);
+        if (_pump is not null)
+        {
+            // The store learns the rows' fate before their lanes free up, so a later row of the record is claimed after it.
+            await _pump.SettleAsync(results).ConfigureAwait(false);
+        }
+
         if (_scheduler.Finish(op) || _flushing)
         {
             Wake();
@@ -303,10 +281,20 @@ public sealed partial class AttioSender : IAsyncDisposable
             _idle.TrySetResult();
         }
 
-        foreach (var (entry, result) in results)
+        if (_pump is null)
         {
-            Complete(entry, result);
+            foreach (var (entry, result) in results)
+            {
+                Complete(entry, result);
+            }
         }
+    }
+
+    // Its own async method so the gate is set for this delivery's requests only (the value flows down, not back).
+    private async Task<List<(DeliveryEntry Entry, AttioDeliveryResult Result)>> RunClaimedAsync(DeliveryOperation op, Func<bool> gate)
+    {
+        AttioRequestGate.Current = gate;
+        return await _executor.RunAsync(op, _abort.Token).ConfigureAwait(false);
     }
 
     private void Wake() => _wakeUp.Writer.TryWrite(true);
@@ -332,6 +320,15 @@ public sealed partial class AttioSender : IAsyncDisposable
         }
 
         await _stopAccepting.CancelAsync().ConfigureAwait(false);
+        if (_pump is not null)
+        {
+            await _pump.StopClaimingAsync().ConfigureAwait(false);
+            if (_scheduler.IsIdle)
+            {
+                _idle.TrySetResult();
+            }
+        }
+
         try
         {
             await _idle.Task.WaitAsync(timeout, _time, cancellationToken).ConfigureAwait(false);
@@ -349,7 +346,8 @@ public sealed partial class AttioSender : IAsyncDisposable
         }
 
         _wakeUp.Writer.TryComplete();
-        foreach (DeliveryOperation op in abandoned)
+        // Abandoned outbox rows stay stored; their callers' receipts are reported by the pump below.
+        foreach (DeliveryOperation op in abandoned.Where(o => o.Entries[0].Row is null))
         {
             foreach (DeliveryEntry entry in op.Entries)
             {
@@ -363,25 +361,21 @@ public sealed partial class AttioSender : IAsyncDisposable
         }
 
         await Task.WhenAll(_workers).ConfigureAwait(false);
+        if (_pump is not null)
+        {
+            await _pump.StopAsync().ConfigureAwait(false);
+        }
+
         lock (_stopGate)
         {
             return _shutdownResults!.OrderBy(r => r.Sequence).ToArray();
         }
     }
 
-    private AttioDeliveryResult NotAccepted(AttioDeliveryEvent evt, string reason)
-    {
-        long sequence = Interlocked.Increment(ref _sequence);
-        var entry = new DeliveryEntry(evt, sequence, evt.Timestamp ?? _time.GetUtcNow());
-        var result = Shutdown(entry, reason);
-        Complete(entry, result);
-        return result;
-    }
-
     private static AttioDeliveryResult Shutdown(DeliveryEntry entry, string reason) =>
         new(entry.Event, entry.Sequence, AttioDeliveryStatus.NotDeliveredAtShutdown) { Detail = reason };
 
-    private static AttioDeliveryReceipt Receipt(DeliveryEntry entry) => new(entry.Sequence, entry.Event, entry.Completion.Task);
+    private static AttioDeliveryReceipt Receipt(DeliveryEntry entry, long? outboxId = null) => new(entry.Sequence, entry.Event, entry.Completion.Task, outboxId);
 
     private void Complete(DeliveryEntry entry, AttioDeliveryResult result)
     {
@@ -389,6 +383,8 @@ public sealed partial class AttioSender : IAsyncDisposable
         {
             return;
         }
+
+        _open.TryRemove(entry.Sequence, out _);
 
         if (result.Status == AttioDeliveryStatus.NotDeliveredAtShutdown)
         {

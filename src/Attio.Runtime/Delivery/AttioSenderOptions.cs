@@ -49,6 +49,38 @@ public sealed class AttioSenderOptions
     /// <summary>The clock for event times and the coalescing window.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// Where events wait for delivery. Null (the default): in this process's memory, lost when it stops. With an outbox,
+    /// <see cref="AttioSender.EnqueueAsync"/> returns only after the event is stored there; a pump claims stored rows under
+    /// the outbox's lease, delivers them (also rows left by an earlier run or another instance), retries transient failures
+    /// until <see cref="RetryHorizon"/>, and keeps what cannot be delivered as dead letters. The sender does not dispose it.
+    /// </summary>
+    public IAttioOutbox? Outbox { get; set; }
+
+    /// <summary>With an <see cref="Outbox"/>: how long after it was stored an event is retried before it becomes a dead letter. Default 24 h.</summary>
+    public TimeSpan RetryHorizon { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// With an <see cref="Outbox"/>: the delivery lease's duration (one deliverer per outbox). Renewed every third of it; a
+    /// sender stops sending once two thirds passed without a renewal, so a stalled process never writes after another took over.
+    /// Default 15 s.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// With an <see cref="Outbox"/>: how often a sender without new local events, or without the lease, looks at the outbox
+    /// again (and how often <see cref="AttioSender.FlushAsync"/> checks it). Default 1 s.
+    /// </summary>
+    public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Sets <see cref="Outbox"/>; for <c>services.AddAttioSender(o =&gt; o.UseOutbox(outbox))</c>.</summary>
+    public AttioSenderOptions UseOutbox(IAttioOutbox outbox)
+    {
+        ArgumentNullException.ThrowIfNull(outbox);
+        Outbox = outbox;
+        return this;
+    }
+
     /// <summary>Throws <see cref="ArgumentException"/> when a setting is out of range.</summary>
     public void Validate()
     {
@@ -81,6 +113,21 @@ public sealed class AttioSenderOptions
         if (ShutdownTimeout < TimeSpan.Zero)
         {
             errors.Add("ShutdownTimeout must not be negative.");
+        }
+
+        if (RetryHorizon <= TimeSpan.Zero)
+        {
+            errors.Add("RetryHorizon must be positive.");
+        }
+
+        if (LeaseDuration < TimeSpan.FromSeconds(1))
+        {
+            errors.Add("LeaseDuration must be at least 1 s.");
+        }
+
+        if (OutboxPollInterval <= TimeSpan.Zero)
+        {
+            errors.Add("OutboxPollInterval must be positive.");
         }
 
         if (TimeProvider is null)

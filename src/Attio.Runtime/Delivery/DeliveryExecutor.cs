@@ -22,9 +22,18 @@ internal sealed partial class DeliveryExecutor(AttioClient client, StaleWriteGua
         string detail = string.Empty;
         try
         {
+            // Creates never coalesce, so a delivery with a create carries one event, whose steps are the delivery's.
+            IDeliveryProgress? progress = op.Entries.Count == 1 ? op.Entries[0].Progress : null;
             for (int i = 0; i < op.Steps.Count; i++)
             {
                 DeliveryStep step = op.Steps[i];
+                if (progress?.CreatedRecordOf(i) is { } created)
+                {
+                    recordIds[i] = created;
+                    written[step.ObjectSlug] = created;
+                    continue;
+                }
+
                 string? skippedId = guard.Prepare(step);
                 if (skippedId is not null)
                 {
@@ -33,12 +42,23 @@ internal sealed partial class DeliveryExecutor(AttioClient client, StaleWriteGua
                     continue;
                 }
 
+                bool tracked = step.Mode == AttioWriteMode.Create && progress is not null;
+                if (tracked)
+                {
+                    await progress!.CreateStartingAsync(i, abort).ConfigureAwait(false);
+                }
+
                 AttioStoredRecord stored = await AttioPlanExecutor.ExecuteStepAsync(client, DeliveryPlanner.ToWriteStep(step, op.Steps), recordIds, step.Dropped, abort,
                     onRequest: () =>
                     {
                         op.Requests++;
                         Interlocked.Increment(ref _requests);
                     }).ConfigureAwait(false);
+                if (tracked)
+                {
+                    await progress!.CreateDoneAsync(i, stored.RecordId, abort).ConfigureAwait(false);
+                }
+
                 recordIds[i] = stored.RecordId;
                 written[step.ObjectSlug] = stored.RecordId;
                 guard.Delivered(step, stored.RecordId);

@@ -78,6 +78,12 @@ internal sealed class DeliveryEntry
 
     public TaskCompletionSource<AttioDeliveryResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>The outbox row the event was read from (the outbox pump's entries), else null.</summary>
+    public AttioOutboxEntry? Row { get; init; }
+
+    /// <summary>Where a delivery of this event alone records its creates (outbox rows), else null.</summary>
+    public IDeliveryProgress? Progress { get; init; }
+
     /// <summary>The caller's values (step id, slug) that can be superseded by newer ones.</summary>
     public List<(string StepId, string Slug)> Contributions { get; } = [];
 }

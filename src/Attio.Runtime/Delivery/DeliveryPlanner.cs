@@ -7,19 +7,25 @@ namespace Attio;
 /// </summary>
 internal static class DeliveryPlanner
 {
+    /// <summary>Lanes of creates are private to one process's queue: an outbox does not store them.</summary>
+    public const string CreateLanePrefix = "create|";
+
     /// <summary>The plan for <paramref name="entry"/>'s event, or null with <paramref name="errors"/> filled.</summary>
     public static DeliveryPlan? Plan(DeliveryEntry entry, AttioValidationErrors errors)
     {
-        AttioWritePlan? plan = entry.Event switch
-        {
-            AttioRecordEvent record => AttioPlanBuilder.Assert(record.Record, record.MatchingAttribute, errors),
-            AttioIdentifyEvent identify => AttioPlanBuilder.Identify(identify.Email, identify.UserId, identify.Person, identify.User, identify.PrimaryEmail, errors),
-            AttioGroupEvent group => AttioPlanBuilder.Group(group.Domain, group.WorkspaceId, group.Company, group.Workspace, group.UserId, errors),
-            AttioPlanEvent planned => Checked(planned.WritePlan, errors),
-            _ => Unsupported(entry.Event, errors),
-        };
+        AttioWritePlan? plan = WritePlanOf(entry.Event, errors);
         return plan is null ? null : FromPlan(plan, entry);
     }
+
+    /// <summary>The event's write plan (what an outbox stores), or null with <paramref name="errors"/> filled.</summary>
+    public static AttioWritePlan? WritePlanOf(AttioDeliveryEvent evt, AttioValidationErrors errors) => evt switch
+    {
+        AttioRecordEvent record => AttioPlanBuilder.Assert(record.Record, record.MatchingAttribute, errors),
+        AttioIdentifyEvent identify => AttioPlanBuilder.Identify(identify.Email, identify.UserId, identify.Person, identify.User, identify.PrimaryEmail, errors),
+        AttioGroupEvent group => AttioPlanBuilder.Group(group.Domain, group.WorkspaceId, group.Company, group.Workspace, group.UserId, errors),
+        AttioPlanEvent planned => Checked(planned.WritePlan, errors),
+        _ => Unsupported(evt, errors),
+    };
 
     private static AttioWritePlan? Checked(AttioWritePlan plan, AttioValidationErrors errors)
     {
@@ -38,7 +44,7 @@ internal static class DeliveryPlanner
         return null;
     }
 
-    private static DeliveryPlan FromPlan(AttioWritePlan plan, DeliveryEntry entry)
+    public static DeliveryPlan FromPlan(AttioWritePlan plan, DeliveryEntry entry)
     {
         var keys = new string[plan.Steps.Count];
         var ids = new string[plan.Steps.Count];
@@ -53,7 +59,7 @@ internal static class DeliveryPlanner
                 { RecordOfStep: { } target } => keys[target],
                 { RecordId: { } recordId } => AttioPlanKeys.RecordKey(step.ObjectSlug, "record_id", recordId.ToLowerInvariant()),
                 // A create finds nothing: it has a lane of its own and never merges.
-                _ => $"create|{entry.Sequence}|{i}",
+                _ => $"{CreateLanePrefix}{entry.Sequence}|{i}",
             };
             ids[i] = step.Mode == AttioWriteMode.Assert ? keys[i]
                 : $"{step.Mode}|{keys[i]}|" + string.Join(",", step.Values.Select(v => v.Slug).Order(StringComparer.Ordinal));

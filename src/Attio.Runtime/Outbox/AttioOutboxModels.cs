@@ -21,7 +21,24 @@ public enum AttioOutboxState
 /// <param name="RecordKeys">The records the plan writes or depends on; rows sharing a key are delivered in id order.</param>
 /// <param name="EventTime">When the event happened (the caller's timestamp, else enqueue time): newer values win.</param>
 /// <param name="Description">A short label for lists and the dashboard (e.g. <c>identify user-1</c>); no record values.</param>
-public sealed record AttioOutboxMessage(string PlanJson, IReadOnlyList<string> RecordKeys, DateTimeOffset EventTime, string Description);
+public sealed record AttioOutboxMessage(string PlanJson, IReadOnlyList<string> RecordKeys, DateTimeOffset EventTime, string Description)
+{
+    /// <summary>
+    /// The row <see cref="AttioSender"/> stores for <paramref name="event"/>: validated and planned exactly as the sender does,
+    /// so a store's transactional enqueue (beside the caller's own writes) builds the same row.
+    /// </summary>
+    /// <param name="event">The event.</param>
+    /// <param name="now">The event time when the event has no timestamp.</param>
+    /// <exception cref="AttioValidationException">The event is invalid; the exception lists every problem.</exception>
+    public static AttioOutboxMessage FromEvent(AttioDeliveryEvent @event, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        var errors = new AttioValidationErrors();
+        AttioOutboxMessage? message = OutboxMessages.TryCreate(@event, now, errors);
+        errors.ThrowIfAny();
+        return message!;
+    }
+}
 
 /// <summary>A stored row.</summary>
 public sealed record AttioOutboxEntry

@@ -24,6 +24,8 @@ internal sealed class AttioRateLimitHandler : DelegatingHandler
             AttioLog.RateLimitWait(_logger, request.Method.Method, AttioRequests.PathOf(request), waited.TotalMilliseconds, isRead ? "read" : "write");
         }
 
+        // After the wait, which can be long: a lease that ran out meanwhile must stop the request (outbox fencing).
+        AttioRequestGate.ThrowIfClosed(request);
         HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {

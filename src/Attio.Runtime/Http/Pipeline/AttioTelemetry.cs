@@ -28,6 +28,18 @@ public static class AttioTelemetry
     /// <summary>Histogram of attempt durations in seconds.</summary>
     public const string DurationHistogram = "attio.client.request.duration";
 
+    /// <summary>Gauge of outbox rows waiting (Pending and InFlight), tagged with the outbox (<c>attio.outbox</c>).</summary>
+    public const string OutboxPendingGauge = "attio.outbox.pending";
+
+    /// <summary>Gauge of how long the oldest unfinished outbox row has waited, in seconds.</summary>
+    public const string OutboxOldestPendingAgeGauge = "attio.outbox.oldest_pending_age";
+
+    /// <summary>Gauge of dead letters kept in the outbox.</summary>
+    public const string OutboxDeadLettersGauge = "attio.outbox.dead_letters";
+
+    /// <summary>Counter of outbox rows settled by the sender, tagged <c>outcome</c>: delivered, rescheduled, dead_letter, rejected.</summary>
+    public const string SenderDeliveriesCounter = "attio.sender.deliveries";
+
     private static readonly string? Version = typeof(AttioTelemetry).Assembly.GetName().Version?.ToString();
 
     /// <summary>The activity source; one client activity per HTTP attempt.</summary>
