@@ -10,7 +10,7 @@ public sealed class AttioDashboardOptions
     /// </summary>
     public string? AuthorizationPolicy { get; set; }
 
-    /// <summary>The outbox to show; when null, the <see cref="IAttioOutbox"/> registered in the container.</summary>
+    /// <summary>The outbox to show; when null, the <see cref="IAttioOutbox"/> registered in the container, else the sender's (<see cref="AttioSenderOptions.Outbox"/>).</summary>
     public IAttioOutbox? Outbox { get; set; }
 
     /// <summary>How many of the latest dead letters the page lists. Default 20.</summary>

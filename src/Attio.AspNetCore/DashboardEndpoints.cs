@@ -67,6 +67,7 @@ internal sealed class DashboardEndpoints(AttioDashboardOptions options, string b
 
     private IAttioOutbox Outbox(HttpContext context) =>
         options.Outbox ?? context.RequestServices.GetService<IAttioOutbox>()
+        ?? context.RequestServices.GetService<Microsoft.Extensions.Options.IOptions<AttioSenderOptions>>()?.Value.Outbox
         ?? throw new InvalidOperationException("The Attio dashboard has no outbox: set AttioDashboardOptions.Outbox or register an IAttioOutbox (AddAttioSender with an outbox).");
 
     private static string Number(HttpContext context, string name) =>

@@ -20,7 +20,7 @@ internal static class SchemaManifestEmitter
         w.Line("#pragma warning disable CA2255 // a module initializer is how the manifest reaches the runtime before any host starts");
         w.Line();
         w.Doc("The objects and attributes this assembly's generated code writes, as the schema file described them at build time.",
-            "Registered with <see cref=\"global::Attio.AttioSchemaManifest.Register\"/> when the assembly loads; <c>AddAttio(o => o.VerifySchemaOnStart = ...)</c> and the <c>attio-schema</c> health check compare it with the live workspace.");
+            "Registered with <see cref=\"global::Attio.AttioSchemaManifest.Register\"/> when the assembly loads; <c>AddAttio(o =&gt; o.VerifySchemaOnStart = ...)</c> and the <c>attio-schema</c> health check compare it with the live workspace.");
         w.Line(CodeWriter.GeneratedCodeAttribute);
         w.Open($"internal static class {ClassName}");
         w.Doc("The manifest.");

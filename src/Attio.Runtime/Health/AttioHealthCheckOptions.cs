@@ -29,7 +29,7 @@ public sealed class AttioHealthCheckOptions
     /// </summary>
     public TimeSpan SchemaCheckInterval { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>The outbox to watch; when null, the <see cref="IAttioOutbox"/> registered in the container, if any.</summary>
+    /// <summary>The outbox to watch; when null, the <see cref="IAttioOutbox"/> registered in the container, else the sender's (<see cref="AttioSenderOptions.Outbox"/>).</summary>
     public IAttioOutbox? Outbox { get; set; }
 
     /// <summary>The clock for backlog age and the schema cache. Default <see cref="TimeProvider.System"/>.</summary>

@@ -153,6 +153,7 @@ internal sealed class AttioDeadLetterHealthCheck(IServiceProvider services, Atti
 
 internal static class OutboxResolver
 {
+    // The sender's outbox last: AddAttioSender(o => o.UseOutbox(...)) alone is enough for the checks to watch it.
     public static IAttioOutbox? Find(IServiceProvider services, AttioHealthCheckOptions options) =>
-        options.Outbox ?? services.GetService<IAttioOutbox>();
+        options.Outbox ?? services.GetService<IAttioOutbox>() ?? services.GetService<Microsoft.Extensions.Options.IOptions<AttioSenderOptions>>()?.Value.Outbox;
 }
