@@ -8,7 +8,7 @@ namespace Northwind.Crm;
 #pragma warning disable CA2255 // a module initializer is how the manifest reaches the runtime before any host starts
 
 /// <summary>The objects and attributes this assembly's generated code writes, as the schema file described them at build time.</summary>
-/// <remarks>Registered with <see cref="global::Attio.AttioSchemaManifest.Register"/> when the assembly loads; <c>AddAttio(o => o.VerifySchemaOnStart = ...)</c> and the <c>attio-schema</c> health check compare it with the live workspace.</remarks>
+/// <remarks>Registered with <see cref="global::Attio.AttioSchemaManifest.Register"/> when the assembly loads; <c>AddAttio(o =&gt; o.VerifySchemaOnStart = ...)</c> and the <c>attio-schema</c> health check compare it with the live workspace.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Attio.Generators", "0.1.0.0")]
 internal static class AttioSchemaManifestRegistration
 {
