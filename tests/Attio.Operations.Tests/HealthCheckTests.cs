@@ -22,7 +22,24 @@ public sealed class HealthCheckTests
     }
 
     [Fact]
-    public async Task A_revoked_token_is_unhealthy_with_the_reason_and_never_the_token()
+    public async Task Revoking_the_token_in_the_emulator_turns_the_token_check_unhealthy()
+    {
+        await using var emulator = await Workspace.StartAsync();
+        var services = Services(emulator, emulator.ApiToken, null, null, null, null);
+        await using var provider = services.BuildServiceProvider();
+        var health = provider.GetRequiredService<HealthCheckService>();
+        Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync()).Entries[AttioHealthCheckOptions.TokenCheckName].Status);
+
+        emulator.RevokeToken();
+
+        var token = (await health.CheckHealthAsync()).Entries[AttioHealthCheckOptions.TokenCheckName];
+        Assert.Equal(HealthStatus.Unhealthy, token.Status);
+        Assert.Equal("inactive", token.Data["reason"]);
+        Assert.DoesNotContain(emulator.ApiToken, token.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_token_is_unhealthy_with_the_reason_and_never_the_token()
     {
         await using var emulator = await Workspace.StartAsync();
         // A token the workspace does not know answers /v2/self with {"active": false}, as Attio does for a revoked one.
@@ -124,6 +141,14 @@ public sealed class HealthCheckTests
         AttioEmulator emulator, string token, IAttioOutbox? outbox = null, TimeProvider? time = null,
         Action<AttioHealthCheckOptions>? configure = null, IAttioOutbox? registerOutbox = null)
     {
+        await using var provider = Services(emulator, token, outbox, time, configure, registerOutbox).BuildServiceProvider();
+        return await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+    }
+
+    private static ServiceCollection Services(
+        AttioEmulator emulator, string token, IAttioOutbox? outbox, TimeProvider? time,
+        Action<AttioHealthCheckOptions>? configure, IAttioOutbox? registerOutbox)
+    {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddAttio(o =>
@@ -143,7 +168,6 @@ public sealed class HealthCheckTests
             o.SchemaCheckInterval = TimeSpan.Zero;
             configure?.Invoke(o);
         });
-        await using var provider = services.BuildServiceProvider();
-        return await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        return services;
     }
 }
