@@ -38,4 +38,8 @@ public static class ExitCodes
 
     /// <summary>Interrupted (Ctrl+C), as shells report SIGINT.</summary>
     public const int Cancelled = 130;
+
+    /// <summary>diff / check: 0 no changes, 1 harmless changes only, 2 at least one breaking change.</summary>
+    internal static int For(Attio.Schema.Drift.SchemaDiffResult diff) =>
+        diff.Changes.Count == 0 ? Success : diff.Changes.Any(c => c.Breaking) ? BreakingChanges : HarmlessChanges;
 }

@@ -66,6 +66,7 @@ public sealed class AttioGenerator : IIncrementalGenerator
             if (generation is not null)
             {
                 spc.AddSource(HintName(ModelBuilder.ClientClassName), ClientEmitter.Emit(generation));
+                spc.AddSource(HintName(SchemaManifestEmitter.ClassName), SchemaManifestEmitter.Emit(generation));
             }
         });
 

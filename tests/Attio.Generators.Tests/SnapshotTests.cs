@@ -14,7 +14,7 @@ public sealed class SnapshotTests
         Assert.Empty(run.CompilationProblems);
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning);
         Assert.Equal(
-            new[] { "Attio.AttioWorkspace.g.cs", "Attio.Company.g.cs", "Attio.Deal.g.cs", "Attio.Person.g.cs", "Attio.Subscription.g.cs", "Attio.User.g.cs", "Attio.Workspace.g.cs" },
+            new[] { "Attio.AttioSchemaManifestRegistration.g.cs", "Attio.AttioWorkspace.g.cs", "Attio.Company.g.cs", "Attio.Deal.g.cs", "Attio.Person.g.cs", "Attio.Subscription.g.cs", "Attio.User.g.cs", "Attio.Workspace.g.cs" },
             run.GeneratedSources.Keys.OrderBy(k => k, StringComparer.Ordinal));
         foreach (var (hintName, source) in run.GeneratedSources)
         {

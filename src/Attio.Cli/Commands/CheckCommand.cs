@@ -47,7 +47,7 @@ public static class CheckCommand
             var diff = SchemaDiff.Compare(committed, live);
             await DiffCommand.Report(context, diff, path, "the live workspace", parse.GetValue(json),
                 $"Run 'attio schema pull --out {path}' to update the file, then rebuild.").ConfigureAwait(false);
-            return diff.ExitCode;
+            return ExitCodes.For(diff);
         });
         return command;
     }

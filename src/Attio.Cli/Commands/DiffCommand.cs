@@ -22,7 +22,7 @@ public static class DiffCommand
             string oldPath = parse.GetValue(oldFile)!, newPath = parse.GetValue(newFile)!;
             var diff = SchemaDiff.Compare(SchemaDocumentReader.ReadFile(oldPath), SchemaDocumentReader.ReadFile(newPath));
             await Report(context, diff, oldPath, newPath, parse.GetValue(json), hint: null).ConfigureAwait(false);
-            return diff.ExitCode;
+            return ExitCodes.For(diff);
         });
         return command;
     }
@@ -31,7 +31,7 @@ public static class DiffCommand
     public static Option<bool> JsonOption() => new("--json") { Description = "Print the changes as JSON (kind, path, breaking, description, old, new) instead of text." };
 
     /// <summary>Prints <paramref name="diff"/> to stdout as text or JSON.</summary>
-    public static async Task Report(CliContext context, SchemaDiffResult diff, string oldName, string newName, bool json, string? hint)
+    internal static async Task Report(CliContext context, SchemaDiffResult diff, string oldName, string newName, bool json, string? hint)
     {
         if (json)
         {

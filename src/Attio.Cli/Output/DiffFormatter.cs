@@ -6,7 +6,7 @@ using Attio.Cli.Schema;
 namespace Attio.Cli.Output;
 
 /// <summary>Renders a diff for people (grouped, breaking first) or for machines (<c>--json</c>).</summary>
-public static class DiffFormatter
+internal static class DiffFormatter
 {
     /// <summary>
     /// Breaking changes first, each marked <c>!</c>, then harmless ones marked <c>+</c> (added), <c>-</c> (removed)
@@ -44,7 +44,7 @@ public static class DiffFormatter
         }))
         {
             writer.WriteStartObject();
-            writer.WriteNumber("exit_code", diff.ExitCode);
+            writer.WriteNumber("exit_code", ExitCodes.For(diff));
             writer.WriteNumber("breaking", diff.Breaking.Count);
             writer.WriteNumber("harmless", diff.Harmless.Count);
             writer.WriteStartArray("changes");

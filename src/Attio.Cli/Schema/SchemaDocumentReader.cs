@@ -6,7 +6,7 @@ namespace Attio.Cli.Schema;
 /// Reads a schema file into a <see cref="SchemaSnapshot"/>. Strict about what diff needs (an "objects" array, slugs,
 /// types) and says where a file is wrong; lenient about everything else, so a file from a newer Attio still reads.
 /// </summary>
-public static class SchemaDocumentReader
+internal static class SchemaDocumentReader
 {
     /// <summary>Reads <paramref name="path"/>; a missing, unreadable or malformed file is a usage error (exit code 3).</summary>
     public static SchemaSnapshot ReadFile(string path)

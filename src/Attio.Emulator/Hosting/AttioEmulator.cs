@@ -28,9 +28,12 @@ public sealed class AttioEmulator : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly RequestJournal _journal;
 
-    private AttioEmulator(WebApplication app, RequestJournal journal, Uri baseAddress, string token, FaultInjector faults, RecordStore store)
+    private readonly Authenticator _authenticator;
+
+    private AttioEmulator(WebApplication app, RequestJournal journal, Uri baseAddress, string token, FaultInjector faults, RecordStore store, Authenticator authenticator)
     {
         _app = app;
+        _authenticator = authenticator;
         _journal = journal;
         BaseAddress = baseAddress;
         ApiToken = token;
@@ -52,6 +55,9 @@ public sealed class AttioEmulator : IAsyncDisposable
     public RecordStore Store { get; }
 
     public void ClearJournal() => _journal.Clear();
+
+    /// <summary>Revokes <see cref="ApiToken"/>: from now on /v2/self answers <c>{"active": false}</c> and every other request 401, as Attio does for a revoked key.</summary>
+    public void RevokeToken() => _authenticator.Revoke();
 
     public static async Task<AttioEmulator> StartAsync(
         string schemaPath, AttioEmulatorOptions? options = null, CancellationToken cancellationToken = default)
@@ -86,8 +92,9 @@ public sealed class AttioEmulator : IAsyncDisposable
             storeFile?.Load();
         }
 
+        var authenticator = new Authenticator(token);
         var pipeline = new RequestPipeline(
-            router, new Authenticator(token), new ScopeCheck(scopes), limiter, faults, journal, store, limits, storeFile, clock);
+            router, authenticator, new ScopeCheck(scopes), limiter, faults, journal, store, limits, storeFile, clock);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -111,7 +118,7 @@ public sealed class AttioEmulator : IAsyncDisposable
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new AttioEmulator(app, journal, new Uri(address.TrimEnd('/') + "/"), token, faults, store);
+        return new AttioEmulator(app, journal, new Uri(address.TrimEnd('/') + "/"), token, faults, store, authenticator);
     }
 
     public async ValueTask DisposeAsync()

@@ -9,6 +9,11 @@ internal sealed class Authenticator(string token)
     /// <summary>Attio's API keys are 64 characters; OAuth access tokens are not, so only an API-key-shaped token gets the length message.</summary>
     private const int ApiKeyLength = 64;
 
+    private volatile bool _revoked;
+
+    /// <summary>From now on the token is refused as Attio refuses a revoked key.</summary>
+    public void Revoke() => _revoked = true;
+
     /// <summary>
     /// Null when the request carries the token; otherwise the 401 Attio would answer. <paramref name="tokenPresented"/>
     /// says whether some token was sent at all (/v2/self answers those with <c>{"active": false}</c>).
@@ -24,7 +29,7 @@ internal sealed class Authenticator(string token)
 
         if (string.Equals(presented, token, StringComparison.Ordinal))
         {
-            return null;
+            return _revoked ? Errors.InvalidApiKey() : null;
         }
 
         return token.Length == ApiKeyLength && presented.Length != ApiKeyLength ? Errors.InvalidApiKeyLength() : Errors.InvalidApiKey();

@@ -104,6 +104,8 @@ public static class AttioServiceCollectionExtensions
             .AddHttpMessageHandler(provider => Handler(provider, 3));
 
         services.TryAddSingleton(provider => new AttioClient(provider.GetRequiredService<IAttioApi>()));
+        // Registered always, does nothing unless VerifySchemaOnStart asks: the option may be set after AddAttio.
+        services.AddHostedService<Attio.Schema.Drift.AttioSchemaVerificationService>();
         return services;
     }
 

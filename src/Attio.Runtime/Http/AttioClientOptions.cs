@@ -15,6 +15,14 @@ public sealed class AttioClientOptions
     /// <summary>The environment variable for the base address: <c>ATTIO_BASE_URL</c> (overrides configuration files, not code).</summary>
     public const string BaseUrlEnvironmentVariable = "ATTIO_BASE_URL";
 
+    /// <summary>
+    /// What <c>AddAttio</c> does at host start with the schema manifest the generator compiled in: compare it with the
+    /// live workspace and fail on a breaking change (<see cref="AttioSchemaVerification.FailOnBreaking"/>), only log
+    /// (<see cref="AttioSchemaVerification.LogOnly"/>), or nothing (<see cref="AttioSchemaVerification.Off"/>, the default).
+    /// Used by the DI registration only; a hand-made <see cref="AttioClient"/> ignores it.
+    /// </summary>
+    public AttioSchemaVerification VerifySchemaOnStart { get; set; } = AttioSchemaVerification.Off;
+
     /// <summary>The API token (an API key or OAuth access token). Required. Never logged or printed.</summary>
     public string? ApiToken { get; set; }
 

@@ -1,18 +1,18 @@
-namespace Attio.Cli.Schema;
+namespace Attio.Schema.Drift;
 
 /// <summary>
-/// What a schema file says that matters to code generated from it: the facts <see cref="SchemaDiff"/> compares.
+/// What a schema file (or the live workspace, or a compiled schema manifest) says that matters to code generated from it: the facts <see cref="SchemaDiff"/> compares.
 /// Ids are kept so that a rename (same id, new slug or title) is told apart from a removal plus an addition.
 /// <see cref="Members"/> is null when the file has no <c>workspace_members</c> (pulled with a token that may not list them).
 /// </summary>
-public sealed record SchemaSnapshot(
+internal sealed record SchemaSnapshot(
     string? WorkspaceId,
     string? WorkspaceName,
     IReadOnlyList<ObjectSnapshot> Objects,
     IReadOnlyList<MemberSnapshot>? Members);
 
 /// <summary>An object: its slug (the generated code's key) and nouns (the generated class name comes from the singular).</summary>
-public sealed record ObjectSnapshot(
+internal sealed record ObjectSnapshot(
     string? Id,
     string Slug,
     string? SingularNoun,
@@ -20,7 +20,7 @@ public sealed record ObjectSnapshot(
     IReadOnlyList<AttributeSnapshot> Attributes);
 
 /// <summary>An attribute and every property that decides whether, and how, a property is generated for it.</summary>
-public sealed record AttributeSnapshot(
+internal sealed record AttributeSnapshot(
     string? Id,
     string Slug,
     string? Title,
@@ -35,7 +35,7 @@ public sealed record AttributeSnapshot(
     IReadOnlyList<ChoiceSnapshot> Statuses);
 
 /// <summary>A select option or a status.</summary>
-public sealed record ChoiceSnapshot(string? Id, string Title, bool IsArchived);
+internal sealed record ChoiceSnapshot(string? Id, string Title, bool IsArchived);
 
 /// <summary>A workspace member (actor references can name members by email).</summary>
-public sealed record MemberSnapshot(string? Id, string? EmailAddress);
+internal sealed record MemberSnapshot(string? Id, string? EmailAddress);

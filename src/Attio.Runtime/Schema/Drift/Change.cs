@@ -1,7 +1,7 @@
-namespace Attio.Cli.Schema;
+namespace Attio.Schema.Drift;
 
 /// <summary>What changed between two schema files.</summary>
-public enum ChangeKind
+internal enum ChangeKind
 {
     /// <summary>The files describe different workspaces (another workspace id).</summary>
     WorkspaceChanged,
@@ -109,4 +109,4 @@ public enum ChangeKind
 /// <param name="Description">A sentence for people, e.g. "type changed from text to number".</param>
 /// <param name="Old">The old value, where there is one to show.</param>
 /// <param name="New">The new value, where there is one to show.</param>
-public sealed record Change(ChangeKind Kind, string Path, bool Breaking, string Description, string? Old = null, string? New = null);
+internal sealed record Change(ChangeKind Kind, string Path, bool Breaking, string Description, string? Old = null, string? New = null);

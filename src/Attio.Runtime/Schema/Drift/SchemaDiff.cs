@@ -1,13 +1,14 @@
-namespace Attio.Cli.Schema;
+namespace Attio.Schema.Drift;
 
 /// <summary>
-/// Compares two schema snapshots and classifies every difference as breaking or harmless for a build.
+/// Compares two schema snapshots and classifies every difference as breaking or harmless for a build. The one
+/// classification: the CLI's <c>schema diff</c> / <c>schema check</c> and the start-up drift check both use it.
 /// Breaking means: code written against classes generated from the old file no longer compiles once they are
 /// regenerated from the new one (a class, property, matching-attribute member or constant is gone, renamed or
 /// retyped). Everything else is harmless, even where Attio may reject a write at run time (say, a newly required
 /// attribute), because the compiler cannot catch it either way.
 /// </summary>
-public static class SchemaDiff
+internal static class SchemaDiff
 {
     /// <summary>Every change from <paramref name="before"/> to <paramref name="after"/>, in the order of the files.</summary>
     public static SchemaDiffResult Compare(SchemaSnapshot before, SchemaSnapshot after)
@@ -207,15 +208,12 @@ public static class SchemaDiff
     private sealed record Matching<T>(List<(T Old, T New)> Pairs, List<T> Removed, List<T> Added);
 }
 
-/// <summary>The changes between two schemas and the exit code they mean.</summary>
-public sealed record SchemaDiffResult(IReadOnlyList<Change> Changes)
+/// <summary>The changes between two schemas.</summary>
+internal sealed record SchemaDiffResult(IReadOnlyList<Change> Changes)
 {
     /// <summary>The changes that break a build.</summary>
     public IReadOnlyList<Change> Breaking => [.. Changes.Where(c => c.Breaking)];
 
     /// <summary>The changes that keep a build green.</summary>
     public IReadOnlyList<Change> Harmless => [.. Changes.Where(c => !c.Breaking)];
-
-    /// <summary>0 no changes, 1 harmless changes only, 2 at least one breaking change.</summary>
-    public int ExitCode => Changes.Count == 0 ? ExitCodes.Success : Changes.Any(c => c.Breaking) ? ExitCodes.BreakingChanges : ExitCodes.HarmlessChanges;
 }
