@@ -37,9 +37,9 @@ internal static class FakeClock
     }
 
     /// <summary>Waits (without moving any clock) until <paramref name="done"/> holds.</summary>
-    public static async Task UntilAsync(Func<Task<bool>> done, string what)
+    public static async Task UntilAsync(Func<Task<bool>> done, string what, Func<Task<string>>? describe = null)
     {
-        for (long i = 0; i < 50_000_000; i++)
+        for (long i = 0; i < 5_000_000; i++)
         {
             if (await done())
             {
@@ -49,7 +49,7 @@ internal static class FakeClock
             await Task.Yield();
         }
 
-        Assert.Fail($"{what}: not reached");
+        Assert.Fail($"{what}: not reached. {(describe is null ? string.Empty : await describe())}");
     }
 
     /// <summary>A client on the fake clock whose only retries are the outbox's (the client gives up at the first failure).</summary>
