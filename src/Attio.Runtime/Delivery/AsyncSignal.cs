@@ -9,6 +9,9 @@ internal sealed class AsyncSignal(TimeProvider time)
 
     public void Set() => _signals.Writer.TryWrite(true);
 
+    /// <summary>Whether a signal waits to be taken.</summary>
+    public bool IsSet => _signals.Reader.Count > 0;
+
     /// <summary>Returns when signalled or after <paramref name="timeout"/> on the provider's clock; throws when <paramref name="cancellationToken"/> is cancelled.</summary>
     public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {

@@ -29,6 +29,12 @@ public sealed partial class AttioSender
         await Task.WhenAll(waiting).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Outbox rows claimed by this sender and not settled yet (tests wait for zero before moving a fake clock).</summary>
+    internal int OutboxRowsInMemory => _pump?.RowsInMemory ?? 0;
+
+    /// <summary>The outbox pump waits for a timer only (tests move a fake clock then).</summary>
+    internal bool OutboxIsQuiet => _pump?.IsQuiet ?? true;
+
     // Validated and planned as in memory; stored before the receipt is handed back, so "accepted" means "committed".
     private async ValueTask<AttioDeliveryReceipt> EnqueueToOutboxAsync(DeliveryEntry entry, CancellationToken cancellationToken)
     {

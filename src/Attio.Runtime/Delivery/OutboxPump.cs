@@ -32,6 +32,9 @@ internal sealed partial class OutboxPump
     private int _inMemory;
     private int _enqueuing;
     private int _failures;
+    private bool _sweeping;
+    private volatile bool _waiting;
+    private volatile bool _pausing;
     private long _pausedUntil;
     private long _statusReadAt;
     private AttioOutboxStatus? _status;
@@ -53,6 +56,12 @@ internal sealed partial class OutboxPump
 
     /// <summary>The latest status read from the store (metrics), null before the first read.</summary>
     public AttioOutboxStatus? LastStatus => Volatile.Read(ref _status);
+
+    /// <summary>Rows claimed and not settled yet.</summary>
+    public int RowsInMemory => Volatile.Read(ref _inMemory);
+
+    /// <summary>Nothing to do until a timer fires: no row in memory, the claim loop waiting, no wake-up pending.</summary>
+    public bool IsQuiet => RowsInMemory == 0 && (_pausing || (_waiting && !_claimSignal.IsSet));
 
     /// <summary>The sender's clock (metrics).</summary>
     public DateTimeOffset Now => _time.GetUtcNow();
@@ -217,15 +226,24 @@ internal sealed partial class OutboxPump
         AttioOutboxLease? lease = _keeper.Current;
         if (lease is null)
         {
-            await _claimSignal.WaitAsync(_options.OutboxPollInterval, stop).ConfigureAwait(false);
+            await IdleAsync(_claimSignal.WaitAsync(_options.OutboxPollInterval, stop)).ConfigureAwait(false);
             return;
         }
 
-        TimeSpan paused = PausedFor();
+        TimeSpan paused = _sweeping ? TimeSpan.Zero : PausedFor();
         if (paused > TimeSpan.Zero)
         {
             // Attio failed transiently: wait out the backoff instead of spending a request per row.
-            await Task.Delay(paused, _time, stop).ConfigureAwait(false);
+            _pausing = true;
+            try
+            {
+                await Task.Delay(paused, _time, stop).ConfigureAwait(false);
+            }
+            finally
+            {
+                _pausing = false;
+            }
+
             return;
         }
 
@@ -233,18 +251,27 @@ internal sealed partial class OutboxPump
         int room = Volatile.Read(ref _failures) > 0
             ? (Volatile.Read(ref _inMemory) == 0 ? 1 : 0)
             : Math.Min(MaxClaim, _options.QueueCapacity - Volatile.Read(ref _inMemory));
+        if (_sweeping && room == 0)
+        {
+            room = 1;
+        }
+
         IReadOnlyList<AttioOutboxEntry> rows = room <= 0 ? [] : await _store.ClaimAsync(lease, room, _time.GetUtcNow(), stop).ConfigureAwait(false);
+        _sweeping = false;
         if (rows.Count == 0)
         {
-            await _claimSignal.WaitAsync(_options.OutboxPollInterval, stop).ConfigureAwait(false);
+            await IdleAsync(_claimSignal.WaitAsync(_options.OutboxPollInterval, stop)).ConfigureAwait(false);
             return;
         }
 
-        await AdmitAsync(lease, rows, stop).ConfigureAwait(false);
+        // Rows that died before running (past the horizon, unreadable) cost no request: look again at once, even while paused.
+        _sweeping = await AdmitAsync(lease, rows, stop).ConfigureAwait(false) == 0;
     }
 
-    private async Task AdmitAsync(AttioOutboxLease lease, IReadOnlyList<AttioOutboxEntry> rows, CancellationToken stop)
+    // Returns how many rows became deliveries.
+    private async Task<int> AdmitAsync(AttioOutboxLease lease, IReadOnlyList<AttioOutboxEntry> rows, CancellationToken stop)
     {
+        int admittedCount = 0;
         // One hold for the claimed batch: rows on one record merge before any of them runs.
         var hold = new DeliveryHold();
         foreach (AttioOutboxEntry row in rows)
@@ -254,16 +281,27 @@ internal sealed partial class OutboxPump
             {
                 Interlocked.Increment(ref _inMemory);
                 _scheduler.Admit(a.Entry, a.Plan, coalesce: true, hold);
+                admittedCount++;
             }
         }
 
         _scheduler.Release(hold);
         _wakeWorkers();
+        return admittedCount;
     }
 
     // Null when the row became a dead letter instead (unreadable, invalid, or an uncertain create).
     private async Task<(DeliveryEntry, DeliveryPlan)?> PrepareAsync(AttioOutboxLease lease, AttioOutboxEntry row, CancellationToken stop)
     {
+        if (row.Attempts > 0 && _time.GetUtcNow() - row.EnqueuedAt >= _options.RetryHorizon)
+        {
+            // Its last attempt failed transiently and the horizon has passed since: it dies with that failure.
+            AttioOutboxError last = row.LastError ?? new AttioOutboxError(OutboxErrorKinds.Transient, null, null, "no attempt succeeded", null);
+            await DeadLetterAsync(lease, row, last with { Kind = OutboxErrorKinds.Horizon, Message = $"not delivered within the retry horizon ({_options.RetryHorizon}); last failure: {last.Message}" },
+                null, stop).ConfigureAwait(false);
+            return null;
+        }
+
         AttioWritePlan plan;
         try
         {
@@ -303,6 +341,19 @@ internal sealed partial class OutboxPump
         }
 
         return (entry, delivery);
+    }
+
+    private async Task IdleAsync(Task wait)
+    {
+        _waiting = true;
+        try
+        {
+            await wait.ConfigureAwait(false);
+        }
+        finally
+        {
+            _waiting = false;
+        }
     }
 
     private TimeSpan PausedFor()
