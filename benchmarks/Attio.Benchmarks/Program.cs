@@ -7,11 +7,17 @@ public static class BenchmarkProgram
     // dotnet run -c Release --project benchmarks/Attio.Benchmarks -- --filter '*' --warmupCount 3 --iterationCount 15   (bodies, generator)
     // dotnet run -c Release --project benchmarks/Attio.Benchmarks -- --filter '*' --job Dry    (the CI smoke run)
     // dotnet run -c Release --project benchmarks/Attio.Benchmarks -- delivery                  (the bulk sender against the emulator)
+    // dotnet run -c Release --project benchmarks/Attio.Benchmarks -- outbox                    (durable enqueue and delivery from SQLite)
     public static async Task<int> Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "delivery")
         {
             return await DeliveryScenario.RunAsync(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "outbox")
+        {
+            return await OutboxScenario.RunAsync(args[1..]);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);

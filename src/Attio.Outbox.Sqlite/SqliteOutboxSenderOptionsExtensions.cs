@@ -5,7 +5,7 @@ public static class SqliteOutboxSenderOptionsExtensions
 {
     /// <summary>
     /// Stores events in the SQLite file at <paramref name="path"/> (created when missing) before the sender accepts them,
-    /// with durability Full and the sender's clock. The outbox lives as long as the process: the file is closed at exit,
+    /// with durability Normal (survives process crashes; pass options with Full for power loss) and the sender's clock. The outbox lives as long as the process: the file is closed at exit,
     /// and nothing committed depends on a clean close.
     /// </summary>
     public static AttioSenderOptions UseSqliteOutbox(this AttioSenderOptions options, string path)
