@@ -115,6 +115,7 @@ public static class SnippetCompiler
             .ToList();
         paths.Add(typeof(AttioClient).Assembly.Location);
         paths.Add(typeof(Attio.Emulator.AttioEmulator).Assembly.Location);
+        paths.Add(typeof(SqliteAttioOutbox).Assembly.Location);
         paths.Add(typeof(Assert).Assembly.Location);
         return [.. paths.Distinct(StringComparer.Ordinal).Select(p => MetadataReference.CreateFromFile(p))];
     }
