@@ -2,7 +2,10 @@
 # Builds the packages a user installs into a local folder feed:
 #   Attio.Runtime   the runtime, with the source generator and code fixes in its analyzer folder
 #   Attio.Emulator  the local Attio (AttioEmulator.StartAsync for tests; `dotnet Attio.Emulator.dll` standalone)
-#   Attio.Cli       the `attio` dotnet tool (schema pull / diff / check)
+#   Attio.Cli       the `attio` dotnet tool (schema pull / diff / check, outbox status / list / retry / purge)
+#   Attio.Outbox.Sqlite  durable delivery: the outbox in one SQLite file (UseSqliteOutbox)
+#   Attio.Outbox.PostgreSql  the outbox shared by a fleet in PostgreSQL (UsePostgresOutbox)
+#   Attio.AspNetCore  the delivery dashboard (MapAttioDashboard)
 #
 #   bash build/pack.sh [--output DIR] [--version VERSION] [--configuration CONFIG]
 #
@@ -30,7 +33,8 @@ args=(-c "$configuration" -o "$output" --nologo)
 [ -n "$version" ] && args+=("-p:Version=$version")
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-for project in src/Attio.Runtime/Attio.Runtime.csproj src/Attio.Emulator/Attio.Emulator.csproj src/Attio.Cli/Attio.Cli.csproj src/Attio.Outbox.PostgreSql/Attio.Outbox.PostgreSql.csproj; do
+for project in src/Attio.Runtime/Attio.Runtime.csproj src/Attio.Emulator/Attio.Emulator.csproj src/Attio.Cli/Attio.Cli.csproj \
+    src/Attio.Outbox.Sqlite/Attio.Outbox.Sqlite.csproj src/Attio.Outbox.PostgreSql/Attio.Outbox.PostgreSql.csproj src/Attio.AspNetCore/Attio.AspNetCore.csproj; do
   dotnet pack "$root/$project" "${args[@]}"
 done
 
@@ -47,6 +51,6 @@ To install from this folder, add it as a package source in a nuget.config next t
   </packageSources>
 </configuration>
 
-then: dotnet add package Attio.Runtime${version:+ --version $version}     (and Attio.Emulator for tests)
+then: dotnet add package Attio.Runtime${version:+ --version $version}     (and Attio.Emulator for tests, Attio.Outbox.Sqlite for durable delivery)
       dotnet tool install --global Attio.Cli --add-source "$output"${version:+ --version $version}
 CONFIG

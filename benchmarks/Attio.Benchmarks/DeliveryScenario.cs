@@ -81,11 +81,12 @@ public static class DeliveryScenario
         return failures.Count == 0 ? 0 : 1;
     }
 
-    private static async Task<List<string>> RunIdentifiesAsync(int rate, RateLimitMode mode, int identifies, int attempt)
+    /// <summary>One identify run at R; with <paramref name="outbox"/> the sender stores every event there first (the outbox scenario).</summary>
+    internal static async Task<List<string>> RunIdentifiesAsync(int rate, RateLimitMode mode, int identifies, int attempt, IAttioOutbox? outbox = null)
     {
         var failures = new List<string>();
         await using var env = await Start(rate, mode);
-        await using var sender = new AttioSender(env.Client, new AttioSenderOptions { MaxConcurrency = 32 });
+        await using var sender = new AttioSender(env.Client, new AttioSenderOptions { MaxConcurrency = 32, Outbox = outbox });
         var events = Enumerable.Range(0, identifies).Select(i => (AttioDeliveryEvent)AttioDeliveryEvent.Identify($"user{i}@bulk.example", $"u-{i}")).ToList();
         var clock = Stopwatch.StartNew();
         var batch = await sender.SendBatchAsync(events);

@@ -9,6 +9,7 @@ public static class BenchmarkProgram
     // dotnet run -c Release --project benchmarks/Attio.Benchmarks -- delivery                  (the bulk sender against the emulator)
     // dotnet run -c Release --project benchmarks/Attio.Benchmarks -- stream                    (an identify stream: hosted-style vs the sender)
     // dotnet run -c Release --project benchmarks/Attio.Benchmarks -- overhead                  (AttioClient vs a bare HttpClient, limits off)
+    // dotnet run -c Release --project benchmarks/Attio.Benchmarks -- outbox                    (durable enqueue and delivery from SQLite)
     public static async Task<int> Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "delivery")
@@ -24,6 +25,11 @@ public static class BenchmarkProgram
         if (args.Length > 0 && args[0] == "overhead")
         {
             return await OverheadScenario.RunAsync(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "outbox")
+        {
+            return await OutboxScenario.RunAsync(args[1..]);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);

@@ -14,7 +14,7 @@ public sealed class SqliteAttioOutbox : IAttioOutbox
     private readonly SqliteOutboxDatabase _database;
     private readonly SqliteOutboxGroupCommit _writer;
 
-    /// <summary>An outbox in the file at <paramref name="path"/> (created with its directory when missing), durability Full.</summary>
+    /// <summary>An outbox in the file at <paramref name="path"/> (created with its directory when missing), durability Normal.</summary>
     public SqliteAttioOutbox(string path)
         : this(path, new SqliteAttioOutboxOptions())
     {

@@ -118,6 +118,7 @@ public static class SnippetCompiler
         paths.Add(typeof(PostgresAttioOutbox).Assembly.Location);
         paths.Add(typeof(Npgsql.NpgsqlConnection).Assembly.Location);
         paths.Add(typeof(AttioDashboardOptions).Assembly.Location);
+        paths.Add(typeof(SqliteAttioOutbox).Assembly.Location);
         paths.Add(typeof(Assert).Assembly.Location);
         return [.. paths.Distinct(StringComparer.Ordinal).Select(p => MetadataReference.CreateFromFile(p))];
     }

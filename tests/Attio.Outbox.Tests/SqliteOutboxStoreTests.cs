@@ -165,12 +165,12 @@ public sealed class SqliteOutboxStoreTests : IDisposable
     public async Task The_durability_setting_is_the_files_synchronous_pragma()
     {
         string path = _files.NewPath();
-        await using var full = Open(path);
-        await full.InitializeAsync();
-        Assert.Equal(SqliteOutboxDurability.Full, full.Durability);
-        Assert.Equal("sqlite:" + path, full.Description);
-        await using var normal = new SqliteAttioOutbox(_files.NewPath("normal.db"), new SqliteAttioOutboxOptions { Durability = SqliteOutboxDurability.Normal });
+        await using var normal = Open(path);
+        await normal.InitializeAsync();
         Assert.Equal(SqliteOutboxDurability.Normal, normal.Durability);
+        Assert.Equal("sqlite:" + path, normal.Description);
+        await using var full = new SqliteAttioOutbox(_files.NewPath("full.db"), new SqliteAttioOutboxOptions { Durability = SqliteOutboxDurability.Full });
+        Assert.Equal(SqliteOutboxDurability.Full, full.Durability);
         Assert.Throws<ArgumentException>(() => new SqliteAttioOutbox(path, new SqliteAttioOutboxOptions { Durability = (SqliteOutboxDurability)7 }));
         // The journal mode persists in the file: another connection sees WAL.
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");

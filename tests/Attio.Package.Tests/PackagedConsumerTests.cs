@@ -33,7 +33,7 @@ public sealed class PackagedConsumerTests : IClassFixture<PackagedConsumerTests.
         var props = XDocument.Load(Path.Combine(DotNet.RepositoryRoot, "Directory.Build.props"));
         string Declared(string name) => props.Descendants(name).Single().Value;
 
-        foreach (var id in new[] { "Attio.Runtime", "Attio.Emulator", "Attio.Cli", "Attio.Outbox.PostgreSql" })
+        foreach (var id in new[] { "Attio.Runtime", "Attio.Emulator", "Attio.Cli", "Attio.Outbox.Sqlite", "Attio.Outbox.PostgreSql", "Attio.AspNetCore" })
         {
             using var package = ZipFile.OpenRead(_feed.Package(id));
             var nuspec = XDocument.Load(package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
