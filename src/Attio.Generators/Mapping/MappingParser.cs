@@ -282,7 +282,7 @@ internal static class MappingParser
         return new TypePart(keyword, type.Name, parameters);
     }
 
-    // The namespace as its names joined, unescaped (what ToDisplayString gave), without Roslyn's display machinery.
+    // The namespace as its names joined, keywords escaped (what ToDisplayString gave), without Roslyn's display machinery.
     private static string? Namespace(INamespaceSymbol? ns)
     {
         if (ns is null || ns.IsGlobalNamespace)
@@ -290,10 +290,10 @@ internal static class MappingParser
             return null;
         }
 
-        string name = ns.Name;
+        string name = Escape(ns.Name);
         for (var outer = ns.ContainingNamespace; outer is { IsGlobalNamespace: false }; outer = outer.ContainingNamespace)
         {
-            name = outer.Name + "." + name;
+            name = Escape(outer.Name) + "." + name;
         }
 
         return name;

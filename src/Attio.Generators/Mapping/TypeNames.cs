@@ -41,7 +41,7 @@ internal static class TypeNames
         return Join(builder, types, escape: true).ToString();
     }
 
-    /// <summary>The generated file's name: the error-message form of the class (namespace, containers, type parameters) made file-safe.</summary>
+    /// <summary>The generated file's name: the error-message form of the class (namespace, containers, type parameters, keywords escaped) made file-safe.</summary>
     public static string HintName(string? @namespace, EquatableArray<TypePart> types)
     {
         var display = new StringBuilder();
@@ -50,7 +50,7 @@ internal static class TypeNames
             display.Append(@namespace).Append('.');
         }
 
-        Join(display, types, escape: false);
+        Join(display, types, escape: true);
         var builder = new StringBuilder("Mapping.");
         foreach (char c in display.ToString())
         {
