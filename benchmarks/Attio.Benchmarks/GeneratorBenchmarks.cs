@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Attio.Generators;
-using Attio.Generators.Analysis;
 using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -10,10 +9,10 @@ using Microsoft.CodeAnalysis.Text;
 namespace Attio.Benchmarks;
 
 /// <summary>
-/// The generator's and the mapping analyzer's cost inside a large compilation: 50 objects x 200 attributes (every type)
-/// and 500 mapped classes. Baseline: compiling the project (its sources plus what the generator wrote). Ratios: a full
-/// generator run, a run after an unrelated edit, a run after editing one mapped class; the analyzer on the whole
-/// compilation and on one edited document, each beside an empty analyzer that measures the analyzer driver itself.
+/// The generator's cost inside a large compilation: 50 objects x 200 attributes (every type) and 500 mapped classes.
+/// Baseline: compiling the project (its sources plus what the generator wrote). Ratios: a full generator run, a run after
+/// an unrelated edit, a run after editing one mapped class, and a minimal reference generator after the same unrelated
+/// edit. The mapping analyzer on the same project: <see cref="AnalyzerBenchmarks"/>.
 /// </summary>
 [MemoryDiagnoser]
 public class GeneratorBenchmarks
@@ -95,81 +94,17 @@ public class GeneratorBenchmarks
         }
     }
 
-    /// <summary>
-    /// The mapping analyzer as a command-line build runs it: a new instance (so the schema is parsed) over the whole
-    /// compilation. The driver's own cost (events, binding for them) is measured by the empty reference analyzer below;
-    /// the difference is what MappingAnalyzer adds.
-    /// </summary>
-    [Benchmark(Description = "Analyzer: full compilation")]
-    public int AnalyzerFullCompilation() => Analyze(_compiledWithOutput, new MappingAnalyzer());
-
-    [Benchmark(Description = "Reference: empty analyzer, full compilation")]
-    public int EmptyAnalyzerFullCompilation() => Analyze(_compiledWithOutput, new EmptyAnalyzer());
-
-    /// <summary>
-    /// What an editor does after a keystroke in a mapped class: the edited document re-analysed in a new compilation, with
-    /// the analyzer instance of the previous analyses (its schema cache warm, as in a running IDE).
-    /// </summary>
-    [Benchmark(Description = "Analyzer: one edited document")]
-    public int AnalyzerEditedDocument() => AnalyzeDocument(_warmAnalyzer);
-
-    [Benchmark(Description = "Reference: empty analyzer, one edited document")]
-    public int EmptyAnalyzerEditedDocument() => AnalyzeDocument(new EmptyAnalyzer());
-
-    private readonly MappingAnalyzer _warmAnalyzer = new();
-
-    private int Analyze(Compilation compilation, DiagnosticAnalyzer analyzer) =>
-        compilation.WithAnalyzers(ImmutableArray.Create(analyzer), new AnalyzerOptions(_schema))
-            .GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult().Length;
-
-    private int AnalyzeDocument(DiagnosticAnalyzer analyzer)
-    {
-        var tree = _mappedClassEdit.SyntaxTrees.Single(t => t.FilePath == "Event0.cs");
-        var withAnalyzer = _mappedClassEdit.WithAnalyzers(ImmutableArray.Create(analyzer), new AnalyzerOptions(_schema));
-        return withAnalyzer.GetAnalyzerSemanticDiagnosticsAsync(withAnalyzer.Compilation.GetSemanticModel(tree), null, CancellationToken.None)
-            .GetAwaiter().GetResult().Length;
-    }
-
-    [GlobalSetup(Target = nameof(AnalyzerEditedDocument))]
-    public void SetupWarmAnalyzer()
-    {
-        Setup();
-        if (Analyze(_compiledWithOutput, _warmAnalyzer) != 0)
-        {
-            throw new InvalidOperationException("The synthetic project has mapping diagnostics.");
-        }
-    }
-
-    // RS1001/RS2008 are for shipped analyzers; this one is never loaded by a compiler, only handed to WithAnalyzers.
-#pragma warning disable RS1001, RS2008
-
-    /// <summary>Registers what MappingAnalyzer registers and does nothing: the analyzer driver's share of the measurement.</summary>
-    private sealed class EmptyAnalyzer : DiagnosticAnalyzer
-    {
-        private static readonly DiagnosticDescriptor Never = new("EMPTY001", "Never", "Never", "Reference", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
-
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
-
-        public override void Initialize(AnalysisContext context)
-        {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start => start.RegisterSymbolAction(_ => { }, SymbolKind.NamedType));
-        }
-    }
-#pragma warning restore RS1001, RS2008
-
     private GeneratorDriver CreateDriver() =>
         CSharpGeneratorDriver.Create(new[] { new AttioGenerator().AsSourceGenerator() }, _schema, (CSharpParseOptions)_compilation.SyntaxTrees[0].Options, optionsProvider: null, new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
 
-    private static IEnumerable<MetadataReference> References()
+    internal static IEnumerable<MetadataReference> References()
     {
         var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll");
         return paths.Append(typeof(AttioRecord).Assembly.Location).Distinct().Select(p => MetadataReference.CreateFromFile(p));
     }
 
-    private sealed class SchemaText(string path, string text) : AdditionalText
+    internal sealed class SchemaText(string path, string text) : AdditionalText
     {
         private readonly SourceText _text = SourceText.From(text);
 

@@ -31,6 +31,9 @@ public sealed class MappingAnalyzer : DiagnosticAnalyzer
     /// <summary>Schema texts this instance has parsed.</summary>
     internal int SchemaParses => schemas.Parses;
 
+    /// <summary>Records built for the schemas this instance holds.</summary>
+    internal int RecordsBuilt => schemas.RecordsBuilt;
+
     public override void Initialize(AnalysisContext context)
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
@@ -60,7 +63,8 @@ public sealed class MappingAnalyzer : DiagnosticAnalyzer
         var diagnostics = new List<MappingDiagnostic>();
         try
         {
-            MappingValidator.Validate(mapped, schema.Get(context.CancellationToken), diagnostics);
+            var checkedAgainst = schema.Get(context.CancellationToken);
+            MappingValidator.Check(mapped, checkedAgainst.Schema, checkedAgainst.Records, checkedAgainst.HasSchemaFile, diagnostics);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -97,9 +101,9 @@ public sealed class MappingAnalyzer : DiagnosticAnalyzer
     private sealed class CompilationSchema(SchemaCache cache, AnalyzerOptions options)
     {
         private readonly object gate = new();
-        private MappingContext? context;
+        private AnalyzerSchema? context;
 
-        public MappingContext Get(CancellationToken cancellationToken)
+        public AnalyzerSchema Get(CancellationToken cancellationToken)
         {
             lock (gate)
             {

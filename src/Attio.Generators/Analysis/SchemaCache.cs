@@ -29,26 +29,38 @@ internal sealed class SchemaCache
     /// <summary>How many schema texts were parsed, for the test that proves files without Attio attributes cost no parse.</summary>
     public int Parses => Volatile.Read(ref parses);
 
-    /// <summary>The chosen schema and its generated model for the compilation's AdditionalFiles, as the generator chooses them.</summary>
-    public MappingContext Get(AnalyzerOptions options, CancellationToken cancellationToken)
+    /// <summary>How many records the cached schemas built, for the test that proves only targeted objects get one.</summary>
+    public int RecordsBuilt
+    {
+        get
+        {
+            lock (gate)
+            {
+                return entries.Sum(e => e.Records?.Built ?? 0);
+            }
+        }
+    }
+
+    /// <summary>The chosen schema and its records for the compilation's AdditionalFiles, as the generator chooses them.</summary>
+    public AnalyzerSchema Get(AnalyzerOptions options, CancellationToken cancellationToken)
     {
         var provider = options.AnalyzerConfigOptionsProvider;
         var files = options.AdditionalFiles.Where(f => AttioGenerator.IsSchemaFile(f, provider)).ToList();
         if (files.Count == 0)
         {
-            return new MappingContext(null, null, HasSchemaFile: false);
+            return new AnalyzerSchema(null, null, HasSchemaFile: false);
         }
 
         var results = files.Select(f => Parse(f, cancellationToken)).ToList();
         var chosen = AttioGenerator.ChooseSchema(results.Select(r => r.Result).ToImmutableArray());
         var entry = chosen.Model is null ? null : results.First(r => ReferenceEquals(r.Result.Model, chosen.Model));
-        if (entry is null)
+        if (entry is null || chosen.Model is null)
         {
-            return new MappingContext(null, null, HasSchemaFile: true);
+            return new AnalyzerSchema(null, null, HasSchemaFile: true);
         }
 
         var settings = GeneratorSettings.From(provider.GlobalOptions);
-        return new MappingContext(chosen.Model, entry.ModelFor(settings), HasSchemaFile: true);
+        return new AnalyzerSchema(chosen.Model, entry.RecordsFor(chosen.Model, settings), HasSchemaFile: true);
     }
 
     private Entry Parse(AdditionalText file, CancellationToken cancellationToken)
@@ -87,26 +99,32 @@ internal sealed class SchemaCache
 
     private sealed class Entry(string path, SourceText? text, SchemaParseResult result)
     {
-        private ModelResult? model;
-        private GeneratorSettings? modelSettings;
+        private OnDemandRecords? records;
+        private string? recordsNamespace;
+
+        public OnDemandRecords? Records => records;
 
         public SchemaParseResult Result { get; } = result;
 
         public bool Matches(string otherPath, SourceText? otherText) =>
             path == otherPath && (ReferenceEquals(text, otherText) || (text is not null && otherText is not null && text.ContentEquals(otherText)));
 
-        public GenerationModel? ModelFor(GeneratorSettings settings)
+        /// <summary>The records, kept across compilations while the schema text and namespace stay the same.</summary>
+        public OnDemandRecords RecordsFor(SchemaModel schema, GeneratorSettings settings)
         {
             lock (this)
             {
-                if (model is null || modelSettings != settings)
+                if (records is null || recordsNamespace != settings.Namespace)
                 {
-                    model = AttioGenerator.BuildModel(new ChosenSchema(Result.Model, EquatableArray<DiagnosticInfo>.Empty), settings);
-                    modelSettings = settings;
+                    records = new OnDemandRecords(schema, settings.Namespace);
+                    recordsNamespace = settings.Namespace;
                 }
 
-                return model.Model;
+                return records;
             }
         }
     }
 }
+
+/// <summary>What the analyzer checks a compilation's classes against: the chosen schema, its records, and whether any schema file exists.</summary>
+internal sealed record AnalyzerSchema(SchemaModel? Schema, OnDemandRecords? Records, bool HasSchemaFile);

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Attio.Generators.Common;
 using Attio.Generators.Diagnostics;
@@ -73,22 +74,33 @@ internal sealed record MappedMemberModel(
     LocationInfo? SlugLocation,
     LocationInfo? ObjectLocation);
 
-/// <summary>A class, struct or record with <c>[AttioObject]</c>, reduced to values. Built inside the attribute transform.</summary>
+/// <summary>
+/// A class, struct or record with <c>[AttioObject]</c>, reduced to values. Built inside the attribute transform, which
+/// keeps names unformatted (<see cref="Types"/>): the formatted ones are computed when the emitter or a message asks.
+/// </summary>
 internal sealed record MappedClassModel(
     string? Namespace,
-    string Name,
-    string DisplayName,
-    string FullyQualifiedName,
-    string Declaration,
-    EquatableArray<string> ContainingDeclarations,
+    EquatableArray<TypePart> Types,
     bool IsPartial,
     bool IsValueType,
     bool IsPublic,
     bool CanHaveExtensions,
     LocationInfo? Location,
-    string HintName,
     EquatableArray<TargetModel> Targets,
-    EquatableArray<MappedMemberModel> Members);
+    EquatableArray<MappedMemberModel> Members)
+{
+    public string Name => TypeNames.Escape(Types[Types.Count - 1].Name);
+
+    public string DisplayName => TypeNames.Display(Types);
+
+    public string FullyQualifiedName => TypeNames.FullyQualified(Namespace, Types);
+
+    public string Declaration => TypeNames.Declaration(Types[Types.Count - 1]);
+
+    public IEnumerable<string> ContainingDeclarations => TypeNames.ContainingDeclarations(Types);
+
+    public string HintName => TypeNames.HintName(Namespace, Types);
+}
 
 /// <summary>A diagnostic of the mapping checks, with the suggestion the code fix applies.</summary>
 internal sealed record MappingDiagnostic(string Id, LocationInfo? Location, EquatableArray<string> Arguments, string? Suggestion)

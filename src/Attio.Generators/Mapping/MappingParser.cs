@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using System.Threading;
 using Attio.Generators.Common;
 using Attio.Generators.Diagnostics;
@@ -74,7 +73,7 @@ internal static class MappingParser
 
         bool isPartial = true;
         string? effective = "public";
-        var containing = new List<string>();
+        var types = new List<TypePart>();
         for (var current = type; current is not null; current = current.ContainingType)
         {
             isPartial &= current.DeclaringSyntaxReferences.All(r =>
@@ -85,26 +84,17 @@ internal static class MappingParser
                 Accessibility.Internal or Accessibility.ProtectedOrInternal => effective is null ? null : "internal",
                 _ => null,
             };
-            if (!SymbolEqualityComparer.Default.Equals(current, type))
-            {
-                containing.Insert(0, Declaration(current));
-            }
+            types.Insert(0, Part(current));
         }
 
-        string displayName = type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
         return new MappedClassModel(
-            type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
-            Escape(type.Name),
-            displayName,
-            type.ToDisplayString(FullyQualified),
-            Declaration(type),
-            containing.ToEquatableArray(),
+            Namespace(type.ContainingNamespace),
+            types.ToEquatableArray(),
             isPartial,
             type.IsValueType,
             effective == "public",
             effective is not null,
             locations.Of(type.Locations.FirstOrDefault()),
-            HintName(type),
             targets.ToEquatableArray(),
             members.OrderBy(m => m.Path, System.StringComparer.Ordinal).ThenBy(m => m.Order).Select(m => m.Member).ToEquatableArray());
     }
@@ -278,7 +268,7 @@ internal static class MappingParser
         return shape.IsCollection ? shape with { Kind = ValueKind.Other, Element = null } : shape;
     }
 
-    private static string Declaration(INamedTypeSymbol type)
+    private static TypePart Part(INamedTypeSymbol type)
     {
         string keyword = type switch
         {
@@ -288,28 +278,28 @@ internal static class MappingParser
             { TypeKind: TypeKind.Interface } => "interface",
             _ => "class",
         };
-        var builder = new StringBuilder("partial ").Append(keyword).Append(' ').Append(Escape(type.Name));
-        if (type.TypeParameters.Length > 0)
-        {
-            builder.Append('<').Append(string.Join(", ", type.TypeParameters.Select(p => Escape(p.Name)))).Append('>');
-        }
-
-        return builder.ToString();
+        var parameters = type.TypeParameters.Length == 0 ? EquatableArray<string>.Empty : type.TypeParameters.Select(p => p.Name).ToEquatableArray();
+        return new TypePart(keyword, type.Name, parameters);
     }
 
-    private static string HintName(INamedTypeSymbol type)
+    // The namespace as its names joined, keywords escaped (what ToDisplayString gave), without Roslyn's display machinery.
+    private static string? Namespace(INamespaceSymbol? ns)
     {
-        var builder = new StringBuilder("Mapping.");
-        foreach (char c in type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat))
+        if (ns is null || ns.IsGlobalNamespace)
         {
-            builder.Append(char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_');
+            return null;
         }
 
-        return HintNames.Create(builder.ToString());
+        string name = Escape(ns.Name);
+        for (var outer = ns.ContainingNamespace; outer is { IsGlobalNamespace: false }; outer = outer.ContainingNamespace)
+        {
+            name = Escape(outer.Name) + "." + name;
+        }
+
+        return name;
     }
 
-    private static string Escape(string name) =>
-        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+    private static string Escape(string name) => TypeNames.Escape(name);
 
     private static string? Named(AttributeData attribute, string name) =>
         attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as string;

@@ -22,16 +22,26 @@ internal sealed record ResolvedClass(MappedClassModel Class, SchemaModel Schema,
 /// <summary>Checks a mapped class against the schema: every diagnostic of the mapping feature comes from here.</summary>
 internal static class MappingValidator
 {
+    /// <summary>The generator's entry: the checks, and what emitting the class needs.</summary>
     public static ResolvedClass? Validate(MappedClassModel mapped, MappingContext context, List<MappingDiagnostic> diagnostics)
+    {
+        var model = context.Model;
+        var result = Check(mapped, context.Schema, model is null ? null : new ModelRecords(model), context.HasSchemaFile, diagnostics);
+        return result is null ? null : new ResolvedClass(mapped, context.Schema!, model!, result.Value.Targets, result.Value.Identify, result.Value.Group);
+    }
+
+    /// <summary>The checks alone, against whichever records <paramref name="records"/> provides; null when nothing can be resolved.</summary>
+    public static (List<ResolvedTarget> Targets, bool Identify, bool Group)? Check(MappedClassModel mapped, SchemaModel? schema, IRecordLookup? records,
+        bool hasSchemaFile, List<MappingDiagnostic> diagnostics)
     {
         if (!mapped.IsPartial)
         {
             diagnostics.Add(MappingDiagnostic.Create(DiagnosticCatalog.ClassNotPartial, mapped.Location, null, mapped.DisplayName));
         }
 
-        if (context.Schema is null || context.Model is null)
+        if (schema is null || records is null)
         {
-            if (!context.HasSchemaFile)
+            if (!hasSchemaFile)
             {
                 diagnostics.Add(MappingDiagnostic.Create(DiagnosticCatalog.SchemaNotFound, mapped.Targets[0].SlugLocation ?? mapped.Location, null));
             }
@@ -40,7 +50,6 @@ internal static class MappingValidator
             return null;
         }
 
-        var schema = context.Schema;
         var targets = new List<ResolvedTarget>();
         var targetSlugs = new HashSet<string>(StringComparer.Ordinal);
         foreach (var target in mapped.Targets)
@@ -52,11 +61,11 @@ internal static class MappingValidator
 
             var obj = schema.Objects.FirstOrDefault(o => o.ApiSlug == target.Slug)
                 ?? schema.Objects.FirstOrDefault(o => o.ObjectId.Length > 0 && string.Equals(o.ObjectId, target.Slug, StringComparison.OrdinalIgnoreCase));
-            var record = obj is null ? null : context.Model.Records.FirstOrDefault(r => r.ObjectSlug == obj.ApiSlug);
+            var record = obj is null ? null : records.Find(obj.ApiSlug);
             if (obj is null || record is null)
             {
                 string? suggestion = Levenshtein.Closest(target.Slug, schema.Objects.Select(o => o.ApiSlug));
-                string hint = suggestion is null ? "; " + ExistingObjects(schema, context.Model) : $"; did you mean '{suggestion}'?";
+                string hint = suggestion is null ? "; " + ExistingObjects(schema) : $"; did you mean '{suggestion}'?";
                 if (target.Slug is "users" or "workspaces")
                 {
                     hint += "; activate the object in Workspace Settings > Objects and export the schema again";
@@ -98,9 +107,9 @@ internal static class MappingValidator
             target.MatchingSlug = MatchingAttribute(target, diagnostics);
         }
 
-        bool identify = CheckKeys(mapped, targets, "people", "email_addresses", "users", "user_id", "IdentifyUserAsync", context.Model.Identify is not null, diagnostics);
-        bool group = CheckKeys(mapped, targets, "companies", "domains", "workspaces", "workspace_id", "GroupWorkspaceAsync", context.Model.Group is not null, diagnostics);
-        return new ResolvedClass(mapped, schema, context.Model, targets, identify, group);
+        bool identify = CheckKeys(mapped, targets, "people", "email_addresses", "users", "user_id", "IdentifyUserAsync", diagnostics) && records.HasIdentify;
+        bool group = CheckKeys(mapped, targets, "companies", "domains", "workspaces", "workspace_id", "GroupWorkspaceAsync", diagnostics) && records.HasGroup;
+        return (targets, identify, group);
     }
 
     private static (ResolvedTarget Target, AttributeModel Attribute)? Resolve(MappedClassModel mapped, MappedMemberModel member,
@@ -236,8 +245,9 @@ internal static class MappingValidator
             .FirstOrDefault(slug => target.Mappings.Any(m => m.Attribute.ApiSlug == slug));
     }
 
+    /// <summary>Whether a class targeting both objects of an action maps both keys; the action itself may still be missing from the schema.</summary>
     private static bool CheckKeys(MappedClassModel mapped, List<ResolvedTarget> targets, string firstObject, string firstKey,
-        string secondObject, string secondKey, string action, bool actionGenerated, List<MappingDiagnostic> diagnostics)
+        string secondObject, string secondKey, string action, List<MappingDiagnostic> diagnostics)
     {
         var first = targets.FirstOrDefault(t => t.Object.ApiSlug == firstObject);
         var second = targets.FirstOrDefault(t => t.Object.ApiSlug == secondObject);
@@ -265,14 +275,15 @@ internal static class MappingValidator
             return false;
         }
 
-        return actionGenerated;
+        return true;
     }
 
     /// <summary>With no close slug to suggest, what the schema does have (a large workspace's list is cut short).</summary>
-    private static string ExistingObjects(SchemaModel schema, GenerationModel model)
+    private static string ExistingObjects(SchemaModel schema)
     {
+        // Every object of the schema gets a record, so the schema's slugs are the objects a class can target.
         const int Shown = 20;
-        var slugs = schema.Objects.Select(o => o.ApiSlug).Where(slug => model.Records.Any(r => r.ObjectSlug == slug)).ToList();
+        var slugs = schema.Objects.Select(o => o.ApiSlug).ToList();
         if (slugs.Count == 0)
         {
             return "the exported schema has no objects";

@@ -25,11 +25,28 @@ internal static class ModelBuilder
     public static (GenerationModel Model, EquatableArray<DiagnosticInfo> Diagnostics) Build(SchemaModel schema, string @namespace)
     {
         var diagnostics = new List<DiagnosticInfo>();
+        var classNames = ClassNames(schema, diagnostics);
+        var records = new List<RecordClassModel>(schema.Objects.Count);
+        for (int i = 0; i < schema.Objects.Count; i++)
+        {
+            records.Add(BuildRecord(@namespace, classNames[i], schema.Objects[i], schema));
+        }
 
+        var identify = BuildIdentify(records, schema, diagnostics);
+        var group = BuildGroup(records, schema, diagnostics);
+        return (new GenerationModel(@namespace, records.ToEquatableArray(), identify, group), diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// The class name of each object, in schema order. Cheap beside the records themselves, and a record's member names
+    /// depend on its class name, so whoever builds only some records (the analyzer) still names every class.
+    /// </summary>
+    public static IReadOnlyList<string> ClassNames(SchemaModel schema, List<DiagnosticInfo> diagnostics)
+    {
         // Ignoring case: each class becomes a file whose hint name must be unique ignoring case (CS8785 otherwise), and
         // "Deal"/"DEAL" would also clash on case-insensitive file systems.
         var takenTypeNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ClientClassName };
-        var records = new List<RecordClassModel>();
+        var names = new List<string>(schema.Objects.Count);
         var classNameBySlug = new Dictionary<string, string>(StringComparer.Ordinal);
 
         foreach (var obj in schema.Objects)
@@ -45,13 +62,19 @@ internal static class ModelBuilder
             }
             takenTypeNames.UnionWith(DerivedTypeNames(className));
             classNameBySlug[obj.ApiSlug] = className;
-            records.Add(BuildRecord(@namespace, className, obj, schema));
+            names.Add(className);
         }
 
-        var identify = BuildAction(records, "people", "email_addresses", "email-address", "users", "user_id", "person", "primary_email_address", null, "IdentifyUserAsync", schema, diagnostics);
-        var group = BuildAction(records, "companies", "domains", "domain", "workspaces", "workspace_id", "company", null, "users", "GroupWorkspaceAsync", schema, diagnostics);
-        return (new GenerationModel(@namespace, records.ToEquatableArray(), identify, group), diagnostics.ToEquatableArray());
+        return names;
     }
+
+    /// <summary>IdentifyUserAsync's pair (people + users); <paramref name="records"/> needs only those two objects' records.</summary>
+    public static ActionModel? BuildIdentify(IReadOnlyList<RecordClassModel> records, SchemaModel schema, List<DiagnosticInfo> diagnostics) =>
+        BuildAction(records, "people", "email_addresses", "email-address", "users", "user_id", "person", "primary_email_address", null, "IdentifyUserAsync", schema, diagnostics);
+
+    /// <summary>GroupWorkspaceAsync's pair (companies + workspaces); <paramref name="records"/> needs only those two objects' records.</summary>
+    public static ActionModel? BuildGroup(IReadOnlyList<RecordClassModel> records, SchemaModel schema, List<DiagnosticInfo> diagnostics) =>
+        BuildAction(records, "companies", "domains", "domain", "workspaces", "workspace_id", "company", null, "users", "GroupWorkspaceAsync", schema, diagnostics);
 
     // The unique attributes of each allowed target, so the runtime can refuse a reference by match on anything else
     // and knows each key's type. Null unless the reference is restricted to objects the export describes.
@@ -105,7 +128,7 @@ internal static class ModelBuilder
         return candidate;
     }
 
-    private static RecordClassModel BuildRecord(string @namespace, string className, ObjectModel obj, SchemaModel schema)
+    public static RecordClassModel BuildRecord(string @namespace, string className, ObjectModel obj, SchemaModel schema)
     {
         var taken = new HashSet<string>(ReservedMemberNames, StringComparer.Ordinal) { className.TrimStart('@') };
 
@@ -187,7 +210,7 @@ internal static class ModelBuilder
     }
 
     private static ActionModel? BuildAction(
-        List<RecordClassModel> records,
+        IReadOnlyList<RecordClassModel> records,
         string firstObject, string firstKey, string firstKeyType,
         string secondObject, string secondKey, string linkSlug, string? emailSlug, string? membershipSlug,
         string methodName, SchemaModel schema, List<DiagnosticInfo> diagnostics)

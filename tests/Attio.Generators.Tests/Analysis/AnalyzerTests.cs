@@ -131,6 +131,46 @@ public sealed class AnalyzerTests
     }
 
     [Fact]
+    public void AnEditedDocumentWithoutAttioAttributesCausesNoSchemaParseEvenWhenOthersHaveThem()
+    {
+        // An editor re-analyses the document being typed in; the mapped class lives in another document.
+        var analyzer = new MappingAnalyzer();
+        var compilation = GeneratorHarness.CreateCompilation(
+            Header + """[AttioObject("people")] public partial class A { [AttioMap("twiter")] public string? T { get; set; } }""",
+            Header + """public class Order { [Obsolete] public string? Id { get; set; } }""");
+        var plain = compilation.SyntaxTrees.Single(t => t.FilePath == "Source1.cs");
+        Assert.Empty(GeneratorHarness.AnalyzeDocument(compilation, plain, new[] { SchemaFile }, MappingHarness.Options, analyzer));
+        Assert.Equal(0, analyzer.SchemaParses);
+
+        // The control: the mapped document parses the schema and reports its mistake.
+        var mapped = compilation.SyntaxTrees.Single(t => t.FilePath == "Source0.cs");
+        var diagnostics = GeneratorHarness.AnalyzeDocument(compilation, mapped, new[] { SchemaFile }, MappingHarness.Options, analyzer);
+        Assert.Equal("ATTIO001", Assert.Single(diagnostics).Id);
+        Assert.Equal(1, analyzer.SchemaParses);
+    }
+
+    [Fact]
+    public void AnAnalysisBuildsOnlyTheRecordsOfTheObjectsItsClassesTarget()
+    {
+        var analyzer = new MappingAnalyzer();
+        var compilation = GeneratorHarness.CreateCompilation(Header + """
+            [AttioObject("people")] public partial class A { [AttioMap("twitter")] public string? T { get; set; } }
+            [AttioObject("people")] public partial class B { [AttioMap("twiter")] public string? T { get; set; } }
+            [AttioObject("companies")] public partial class C { [AttioMap("domains")] public string? D { get; set; } }
+            """);
+        var diagnostics = GeneratorHarness.Analyze(compilation, new[] { SchemaFile }, MappingHarness.Options, analyzer);
+        Assert.Equal("ATTIO001", Assert.Single(diagnostics).Id);
+        Assert.True(SchemaObjectCount() > 4, "the control: the schema has more objects than the classes target");
+        Assert.Equal(2, analyzer.RecordsBuilt);
+
+        // Kept with the parsed schema: a later compilation builds none again, and a newly targeted object adds one.
+        var edited = compilation.AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(
+            Header + """[AttioObject("deals")] public partial class D { [AttioMap("name")] public string? N { get; set; } }""", GeneratorHarness.ParseOptions, "Source5.cs"));
+        Assert.Empty(GeneratorHarness.Analyze(edited, new[] { SchemaFile }, MappingHarness.Options, analyzer).Where(d => d.Id != "ATTIO001"));
+        Assert.Equal(3, analyzer.RecordsBuilt);
+    }
+
+    [Fact]
     public void TheSchemaIsParsedOncePerTextNotPerCompilationOrClass()
     {
         var analyzer = new MappingAnalyzer();
@@ -149,6 +189,9 @@ public sealed class AnalyzerTests
         Assert.Equal(20, diagnostics.Count(d => d.Id == "ATTIO001"));
         Assert.Equal(2, analyzer.SchemaParses);
     }
+
+    private static int SchemaObjectCount() =>
+        System.Text.Json.JsonDocument.Parse(MappingHarness.Schema).RootElement.GetProperty("objects").GetArrayLength();
 
     private static IReadOnlyList<Diagnostic> AnalyzeOnly(string source) =>
         GeneratorHarness.Analyze(GeneratorHarness.CreateCompilation(source), new[] { SchemaFile }, MappingHarness.Options);

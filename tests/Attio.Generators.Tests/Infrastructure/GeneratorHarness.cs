@@ -52,6 +52,19 @@ public sealed class GeneratorHarness
         return diagnostics;
     }
 
+    /// <summary>The mapping analyzer on one document, as an editor re-analyses the document being typed in.</summary>
+    public static ImmutableArray<Diagnostic> AnalyzeDocument(Compilation compilation, SyntaxTree document, IEnumerable<AdditionalText> schemaFiles, IReadOnlyDictionary<string, string>? globalOptions, Attio.Generators.Analysis.MappingAnalyzer analyzer)
+    {
+        var options = new AnalyzerOptions(schemaFiles.ToImmutableArray(), new TestOptionsProvider(globalOptions ?? new Dictionary<string, string>(), new Dictionary<string, IReadOnlyDictionary<string, string>>()));
+        var failures = new List<Exception>();
+        var withAnalyzer = compilation.WithAnalyzers(
+            ImmutableArray.Create<DiagnosticAnalyzer>(analyzer),
+            new CompilationWithAnalyzersOptions(options, (exception, _, _) => failures.Add(exception), concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+        var diagnostics = withAnalyzer.GetAnalyzerSemanticDiagnosticsAsync(withAnalyzer.Compilation.GetSemanticModel(document), null, CancellationToken.None).GetAwaiter().GetResult();
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        return diagnostics;
+    }
+
     private static ImmutableArray<MetadataReference> LoadReferences()
     {
         var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
