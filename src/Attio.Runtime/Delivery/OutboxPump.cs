@@ -363,22 +363,6 @@ internal sealed partial class OutboxPump
         return until > now ? TimeSpan.FromSeconds((until - now) / (double)_time.TimestampFrequency) : TimeSpan.Zero;
     }
 
-    private async Task RefreshStatusIfDueAsync(CancellationToken cancellationToken)
-    {
-        if (Volatile.Read(ref _status) is null || _statusReadAt + (long)(_options.OutboxPollInterval.TotalSeconds * _time.TimestampFrequency) <= _time.GetTimestamp())
-        {
-            await RefreshStatusAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task<AttioOutboxStatus> RefreshStatusAsync(CancellationToken cancellationToken)
-    {
-        AttioOutboxStatus status = await _store.GetStatusAsync(cancellationToken).ConfigureAwait(false);
-        Volatile.Write(ref _status, status);
-        Interlocked.Exchange(ref _statusReadAt, _time.GetTimestamp());
-        return status;
-    }
-
     private static partial class Log
     {
         [LoggerMessage(EventId = 113, Level = LogLevel.Error, Message = "Attio outbox {Outbox} failed to {Action}; the rows stay stored and are retried")]
@@ -390,14 +374,4 @@ internal sealed partial class OutboxPump
         [LoggerMessage(EventId = 115, Level = LogLevel.Information, Message = "Attio outbox row {Id} failed transiently (attempt {Attempt}); next attempt in {DelaySeconds:0.#} s: {Reason}")]
         public static partial void Rescheduled(ILogger logger, long id, int attempt, double delaySeconds, string reason);
     }
-}
-
-/// <summary>The <see cref="AttioOutboxError.Kind"/> values the sender writes.</summary>
-internal static class OutboxErrorKinds
-{
-    public const string Transient = "transient";
-    public const string Permanent = "permanent";
-    public const string Horizon = "horizon";
-    public const string Unreadable = "unreadable";
-    public const string UncertainCreate = "uncertain-create";
 }
