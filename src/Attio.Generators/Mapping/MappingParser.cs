@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Attio.Generators.Common;
 using Attio.Generators.Diagnostics;
@@ -27,21 +29,29 @@ internal static class MappingParser
 
     /// <summary>The generator's transform: no locations, since the generator reports no mapping diagnostic (the analyzer does).</summary>
     public static MappedClassModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
-        context.TargetSymbol is INamedTypeSymbol type ? Parse(type, context.TargetNode, includeLocations: false, cancellationToken, context.SemanticModel) : null;
+        context.TargetSymbol is INamedTypeSymbol type ? UnchangedClasses.Parse(type, context.TargetNode, context.Attributes, cancellationToken) : null;
 
     /// <summary>
     /// The model of <paramref name="type"/>. With a <paramref name="declaration"/>, only the declaration holding the first
     /// <c>[AttioObject]</c> yields it (the generator's transform runs once per partial declaration); the analyzer passes null.
     /// </summary>
-    /// <param name="syntaxModel">When given (the generator), members are read from syntax where possible; see <see cref="MemberSyntaxReader"/>.</param>
-    public static MappedClassModel? Parse(INamedTypeSymbol type, SyntaxNode? declaration, bool includeLocations, CancellationToken cancellationToken, SemanticModel? syntaxModel = null)
+    /// <param name="readSyntax">True for the generator: members are read from syntax where possible; see <see cref="MemberSyntaxReader"/>.</param>
+    /// <param name="foundAttributes">The generator's <c>[AttioObject]</c> attributes on <paramref name="declaration"/>, as ForAttributeWithMetadataName found them.</param>
+    public static MappedClassModel? Parse(INamedTypeSymbol type, SyntaxNode? declaration, bool includeLocations, CancellationToken cancellationToken,
+        bool readSyntax = false, ImmutableArray<AttributeData> foundAttributes = default) =>
+        Parse(type, declaration, includeLocations, cancellationToken, readSyntax, foundAttributes, out _);
+
+    /// <param name="membersFromSyntax">True when every member was read from syntax (not through the symbol fallback).</param>
+    internal static MappedClassModel? Parse(INamedTypeSymbol type, SyntaxNode? declaration, bool includeLocations, CancellationToken cancellationToken,
+        bool readSyntax, ImmutableArray<AttributeData> foundAttributes, out bool membersFromSyntax)
     {
-        var objectAttributes = type.GetAttributes()
-            .Where(a => IsObjectAttribute(a.AttributeClass) && a.ApplicationSyntaxReference is not null)
-            .OrderBy(a => a.ApplicationSyntaxReference!.SyntaxTree.FilePath, System.StringComparer.Ordinal)
-            .ThenBy(a => a.ApplicationSyntaxReference!.Span.Start)
-            .ToList();
-        if (objectAttributes.Count == 0)
+        membersFromSyntax = false;
+        // With one declaration, the attributes the driver found on it are all of them, in source order.
+        bool singleDeclaration = type.DeclaringSyntaxReferences.Length == 1;
+        ImmutableArray<AttributeData> objectAttributes = singleDeclaration && !foundAttributes.IsDefault && declaration is not null
+            ? foundAttributes
+            : ObjectAttributes(type);
+        if (objectAttributes.Length == 0)
         {
             return null;
         }
@@ -58,14 +68,15 @@ internal static class MappingParser
         {
             cancellationToken.ThrowIfCancellationRequested();
             var syntax = attribute.ApplicationSyntaxReference!.GetSyntax(cancellationToken) as AttributeSyntax;
-            string slug = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string ?? string.Empty : string.Empty;
-            string? matchOn = Named(attribute, "MatchOn");
+            string slug = SlugOf(attribute);
+            string? matchOn = MatchOnOf(attribute);
             var slugLocation = locations.PositionalArgument(syntax) ?? locations.Of(syntax?.GetLocation());
             targets.Add(new TargetModel(slug, matchOn, slugLocation, locations.NamedArgument(syntax, "MatchOn")));
         }
 
-        var members = new List<(int Order, string Path, MappedMemberModel Member)>();
-        if (syntaxModel is null || !MemberSyntaxReader.TryRead(type, syntaxModel, members, cancellationToken))
+        var members = new List<(int Order, string Path, MappedMemberModel Member)>(8);
+        membersFromSyntax = readSyntax && MemberSyntaxReader.TryRead(type, members, cancellationToken);
+        if (!membersFromSyntax)
         {
             members.Clear();
             ReadMembers(type, members, locations, cancellationToken);
@@ -96,7 +107,29 @@ internal static class MappingParser
             effective is not null,
             locations.Of(type.Locations.FirstOrDefault()),
             targets.ToEquatableArray(),
-            members.OrderBy(m => m.Path, System.StringComparer.Ordinal).ThenBy(m => m.Order).Select(m => m.Member).ToEquatableArray());
+            InSourceOrder(members));
+    }
+
+    private static ImmutableArray<AttributeData> ObjectAttributes(INamedTypeSymbol type) =>
+        type.GetAttributes()
+            .Where(a => IsObjectAttribute(a.AttributeClass) && a.ApplicationSyntaxReference is not null)
+            .OrderBy(a => a.ApplicationSyntaxReference!.SyntaxTree.FilePath, System.StringComparer.Ordinal)
+            .ThenBy(a => a.ApplicationSyntaxReference!.Span.Start)
+            .ToImmutableArray();
+
+    // Syntax reading already yields source order; only the symbol path (and partial classes) need sorting.
+    private static EquatableArray<MappedMemberModel> InSourceOrder(List<(int Order, string Path, MappedMemberModel Member)> members)
+    {
+        for (int i = 1; i < members.Count; i++)
+        {
+            int byPath = string.CompareOrdinal(members[i - 1].Path, members[i].Path);
+            if (byPath > 0 || (byPath == 0 && members[i - 1].Order > members[i].Order))
+            {
+                return members.OrderBy(m => m.Path, System.StringComparer.Ordinal).ThenBy(m => m.Order).Select(m => m.Member).ToEquatableArray();
+            }
+        }
+
+        return members.Select(m => m.Member).ToEquatableArray();
     }
 
     /// <summary>The members through their symbols: what the analyzer uses, and the generator when syntax is not enough.</summary>
@@ -166,7 +199,13 @@ internal static class MappingParser
         }
     }
 
-    public static TypeShape Classify(ITypeSymbol type)
+    // Keyed weakly by symbol: a referenced assembly's types are the same symbols in every compilation of a project, so
+    // their shapes (a display string each) are formatted once; a compilation's own types leave with it.
+    private static readonly ConditionalWeakTable<ITypeSymbol, TypeShape> Shapes = new();
+
+    public static TypeShape Classify(ITypeSymbol type) => Shapes.GetValue(type, ClassifyUncached);
+
+    private static TypeShape ClassifyUncached(ITypeSymbol type)
     {
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
         {
@@ -301,11 +340,30 @@ internal static class MappingParser
 
     private static string Escape(string name) => TypeNames.Escape(name);
 
-    private static string? Named(AttributeData attribute, string name) =>
-        attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as string;
+    /// <summary>The object slug of an <c>[AttioObject]</c> (empty when it is not a string).</summary>
+    public static string SlugOf(AttributeData attribute) =>
+        attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string ?? string.Empty : string.Empty;
 
-    private static int NamedInt(AttributeData attribute, string name) =>
-        attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value is int value ? value : 0;
+    /// <summary>The <c>MatchOn</c> of an <c>[AttioObject]</c>, if set.</summary>
+    public static string? MatchOnOf(AttributeData attribute) => Named(attribute, "MatchOn");
+
+    private static string? Named(AttributeData attribute, string name) => NamedValue(attribute, name) as string;
+
+    private static int NamedInt(AttributeData attribute, string name) => NamedValue(attribute, name) is int value ? value : 0;
+
+    // A loop, not LINQ: the generator asks for every mapped class on every edit.
+    private static object? NamedValue(AttributeData attribute, string name)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == name)
+            {
+                return argument.Value.Value;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Diagnostic sites, computed only for the analyzer: line spans cost time, and in the generator's model they would make a
     /// whitespace edit above a class look like a change of the class.</summary>

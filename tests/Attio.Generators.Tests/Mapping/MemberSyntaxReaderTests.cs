@@ -22,6 +22,7 @@ public sealed class MemberSyntaxReaderTests
             [Attio.AttioMap("twitter", Object = "people", WhenNull = Attio.AttioNull.Clear)] public string? Twitter { get; set; }
             [global::Attio.AttioMapAttribute("seats")] public int? Seats { get; init; }
             [Attio.AttioMap("mrr")] public decimal Mrr;
+            [Attio.AttioMap("region")] public Uri? Region, Backup;
             [Attio.AttioMap("features", Multiselect = Attio.AttioMultiselect.Append)] public List<string> Features { get; } = new();
             [Attio.AttioMap("stage")] public Stage? Stage { get; set; }
             [Attio.AttioMap("started_on")] public DateOnly Started { get; set; }
@@ -37,24 +38,24 @@ public sealed class MemberSyntaxReaderTests
         public partial record Positional(
             [Attio.AttioMap("twitter")] string? Twitter,
             [property: Attio.AttioMap("linkedin")] string? LinkedIn,
-            [param: Attio.AttioMap("facebook")] double Score);
+            [param: Attio.AttioMap("facebook")] double Score,
+            [Attio.AttioMap("stage")] Stage? Stage,
+            [Attio.AttioMap("started_on")] DateOnly Started);
         """;
 
     [Fact]
     public void SyntaxAndSymbolsGiveTheSameModel()
     {
         var compilation = GeneratorHarness.CreateCompilation(Source);
-        var tree = compilation.SyntaxTrees.Single();
-        var model = compilation.GetSemanticModel(tree);
         foreach (string name in new[] { "App.Everything", "App.Positional" })
         {
             var type = compilation.GetTypeByMetadataName(name)!;
             var members = new List<(int, string, MappedMemberModel)>();
-            Assert.True(MemberSyntaxReader.TryRead(type, model, members, CancellationToken.None), name);
+            Assert.True(MemberSyntaxReader.TryRead(type, members, CancellationToken.None), name);
             Assert.NotEmpty(members);
 
             var fromSymbols = MappingParser.Parse(type, null, includeLocations: false, CancellationToken.None);
-            var fromSyntax = MappingParser.Parse(type, null, includeLocations: false, CancellationToken.None, model);
+            var fromSyntax = MappingParser.Parse(type, null, includeLocations: false, CancellationToken.None, readSyntax: true);
             Assert.Equal(fromSymbols!.Members.ToList(), fromSyntax!.Members.ToList());
             Assert.Equal(fromSymbols, fromSyntax);
         }
@@ -68,10 +69,9 @@ public sealed class MemberSyntaxReaderTests
     {
         var compilation = GeneratorHarness.CreateCompilation(source);
         var type = compilation.GetTypeByMetadataName("A")!;
-        var model = compilation.GetSemanticModel(compilation.SyntaxTrees.Single());
-        Assert.False(MemberSyntaxReader.TryRead(type, model, new List<(int, string, MappedMemberModel)>(), CancellationToken.None));
+        Assert.False(MemberSyntaxReader.TryRead(type, new List<(int, string, MappedMemberModel)>(), CancellationToken.None));
 
-        var parsed = MappingParser.Parse(type, null, includeLocations: false, CancellationToken.None, model)!;
+        var parsed = MappingParser.Parse(type, null, includeLocations: false, CancellationToken.None, readSyntax: true)!;
         var member = Assert.Single(parsed.Members);
         Assert.Equal("twitter", member.Slug);
     }
