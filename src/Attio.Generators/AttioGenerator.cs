@@ -33,7 +33,7 @@ public sealed class AttioGenerator : IIncrementalGenerator
         var parsed = schemaFiles
             .Select(static (file, _) => file.Text is null
                 ? new SchemaParseResult(null, new[] { DiagnosticInfo.Create(DiagnosticCatalog.InvalidSchema, null, $"{file.Path} could not be read") }.ToEquatableArray())
-                : SchemaParser.Parse(file.Path, file.Text))
+                : SharedSchemaParses.Parse(file.Path, file.Text))
             .WithTrackingName(TrackingNames.ParsedSchemas);
 
         var chosenSchema = parsed.Collect()

@@ -26,7 +26,10 @@ internal sealed class SchemaCache
     private readonly LinkedList<Entry> entries = new();
     private int parses;
 
-    /// <summary>How many schema texts were parsed, for the test that proves files without Attio attributes cost no parse.</summary>
+    /// <summary>
+    /// How many schema texts this cache had to read (parsed, or taken from the generator's parse of the same text), for the
+    /// test that proves files without Attio attributes cost no parse.
+    /// </summary>
     public int Parses => Volatile.Read(ref parses);
 
     /// <summary>How many records the cached schemas built, for the test that proves only targeted objects get one.</summary>
@@ -79,11 +82,11 @@ internal sealed class SchemaCache
             }
         }
 
-        // Parsed outside the lock: another thread may parse the same text meanwhile, which costs time, not correctness.
+        // Read outside the lock: another thread may read the same text meanwhile, which costs time, not correctness.
         Interlocked.Increment(ref parses);
         var result = text is null
             ? new SchemaParseResult(null, new[] { DiagnosticInfo.Create(DiagnosticCatalog.InvalidSchema, null, $"{file.Path} could not be read") }.ToEquatableArray())
-            : SchemaParser.Parse(file.Path, text.ToString());
+            : SharedSchemaParses.Parse(file.Path, text.ToString());
         var entry = new Entry(file.Path, text, result);
         lock (gate)
         {
