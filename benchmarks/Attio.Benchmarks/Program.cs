@@ -10,6 +10,7 @@ public static class BenchmarkProgram
     // dotnet run -c Release --project benchmarks/Attio.Benchmarks -- stream                    (an identify stream: hosted-style vs the sender)
     // dotnet run -c Release --project benchmarks/Attio.Benchmarks -- overhead                  (AttioClient vs a bare HttpClient, limits off)
     // dotnet run -c Release --project benchmarks/Attio.Benchmarks -- outbox                    (durable enqueue and delivery from SQLite)
+    // dotnet run -c Release --project benchmarks/Attio.Benchmarks -- analyzer-time             (MappingAnalyzer's own time on a build)
     public static async Task<int> Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "delivery")
@@ -25,6 +26,11 @@ public static class BenchmarkProgram
         if (args.Length > 0 && args[0] == "overhead")
         {
             return await OverheadScenario.RunAsync(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "analyzer-time")
+        {
+            return await AnalyzerTimeScenario.RunAsync(args[1..]);
         }
 
         if (args.Length > 0 && args[0] == "outbox")

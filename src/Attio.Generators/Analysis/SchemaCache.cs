@@ -86,7 +86,7 @@ internal sealed class SchemaCache
         Interlocked.Increment(ref parses);
         var result = text is null
             ? new SchemaParseResult(null, new[] { DiagnosticInfo.Create(DiagnosticCatalog.InvalidSchema, null, $"{file.Path} could not be read") }.ToEquatableArray())
-            : SharedSchemaParses.Parse(file.Path, text.ToString());
+            : SharedSchemaParses.Find(file.Path, text) ?? SharedSchemaParses.Parse(file.Path, text.ToString());
         var entry = new Entry(file.Path, text, result);
         lock (gate)
         {

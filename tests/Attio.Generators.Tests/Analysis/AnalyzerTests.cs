@@ -131,6 +131,22 @@ public sealed class AnalyzerTests
     }
 
     [Fact]
+    public void InABuildTheAnalyzerTakesTheGeneratorsParseOfTheSchema()
+    {
+        // A schema text of this test's own (trailing whitespace), so no other test has parsed it in this process.
+        var schema = new InMemoryAdditionalText("/project/attio-schema.json", MappingHarness.Schema + "\n\t \t\n");
+        var compilation = GeneratorHarness.CreateCompilation(Header + """[AttioObject("people")] public partial class A { }""");
+        var driver = GeneratorHarness.CreateDriver(new[] { schema }, MappingHarness.Options).RunGenerators(compilation);
+        var parsedByGenerator = (Attio.Generators.Schema.SchemaParseResult)driver.GetRunResult().Results[0]
+            .TrackedSteps[TrackingNames.ParsedSchemas].Single().Outputs.Single().Value;
+
+        var analyzed = new SchemaCache().Get(new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions(System.Collections.Immutable.ImmutableArray.Create<AdditionalText>(schema)), CancellationToken.None);
+
+        Assert.NotNull(parsedByGenerator.Model);
+        Assert.Same(parsedByGenerator.Model, analyzed.Schema);
+    }
+
+    [Fact]
     public void AnEditedDocumentWithoutAttioAttributesCausesNoSchemaParseEvenWhenOthersHaveThem()
     {
         // An editor re-analyses the document being typed in; the mapped class lives in another document.
