@@ -106,7 +106,7 @@ public class AnalyzerBenchmarks
 #pragma warning disable RS1001, RS2008
 
     /// <summary>Registers what MappingAnalyzer registers and does nothing: the analyzer driver's share of the measurement.</summary>
-    private sealed class EmptyAnalyzer : DiagnosticAnalyzer
+    internal sealed class EmptyAnalyzer : DiagnosticAnalyzer
     {
         private static readonly DiagnosticDescriptor Never = new("EMPTY001", "Never", "Never", "Reference", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
 
