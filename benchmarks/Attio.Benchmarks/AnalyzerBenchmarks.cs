@@ -40,12 +40,8 @@ public class AnalyzerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var parse = new CSharpParseOptions(LanguageVersion.Latest);
-        var trees = Enumerable.Range(0, GeneratorBenchmarks.MappedClasses)
-            .Select(i => CSharpSyntaxTree.ParseText(SyntheticWorkspace.MappedClass(i, GeneratorBenchmarks.Objects), parse, path: $"Event{i}.cs"))
-            .Append(CSharpSyntaxTree.ParseText("namespace App; public static class Handler { public static int Value => 1; }", parse, path: "Handler.cs"));
-        var compilation = CSharpCompilation.Create("App", trees, GeneratorBenchmarks.References(),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var parse = GeneratorBenchmarks.ParseOptions;
+        var compilation = GeneratorBenchmarks.Project();
         var schema = ImmutableArray.Create<AdditionalText>(new GeneratorBenchmarks.SchemaText("/app/attio-schema.json",
             SyntheticWorkspace.Schema(GeneratorBenchmarks.Objects, GeneratorBenchmarks.AttributesPerObject)));
         _options = new AnalyzerOptions(schema);

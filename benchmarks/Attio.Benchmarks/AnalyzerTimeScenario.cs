@@ -20,12 +20,8 @@ public static class AnalyzerTimeScenario
     public static async Task<int> RunAsync(string[] args)
     {
         int rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
-        var parse = new CSharpParseOptions(LanguageVersion.Latest);
-        var trees = Enumerable.Range(0, GeneratorBenchmarks.MappedClasses)
-            .Select(i => CSharpSyntaxTree.ParseText(SyntheticWorkspace.MappedClass(i, GeneratorBenchmarks.Objects), parse, path: $"Event{i}.cs"))
-            .Append(CSharpSyntaxTree.ParseText("namespace App; public static class Handler { public static int Value => 1; }", parse, path: "Handler.cs"));
-        var compilation = CSharpCompilation.Create("App", trees, GeneratorBenchmarks.References(),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var parse = GeneratorBenchmarks.ParseOptions;
+        var compilation = GeneratorBenchmarks.Project();
         string schemaJson = SyntheticWorkspace.Schema(GeneratorBenchmarks.Objects, GeneratorBenchmarks.AttributesPerObject);
         var schema = ImmutableArray.Create<AdditionalText>(new GeneratorBenchmarks.SchemaText("/app/attio-schema.json", schemaJson));
         CSharpGeneratorDriver.Create(new[] { new AttioGenerator().AsSourceGenerator() }, schema, parse).RunGeneratorsAndUpdateCompilation(compilation, out var compiled, out _);

@@ -31,11 +31,8 @@ public class GeneratorBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var parse = new CSharpParseOptions(LanguageVersion.Latest);
-        var trees = Enumerable.Range(0, MappedClasses)
-            .Select(i => CSharpSyntaxTree.ParseText(SyntheticWorkspace.MappedClass(i, Objects), parse, path: $"Event{i}.cs"))
-            .Append(CSharpSyntaxTree.ParseText("namespace App; public static class Handler { public static int Value => 1; }", parse, path: "Handler.cs"));
-        _compilation = CSharpCompilation.Create("App", trees, References(), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var parse = ParseOptions;
+        _compilation = Project();
         _schema = ImmutableArray.Create<AdditionalText>(new SchemaText("/app/attio-schema.json", SyntheticWorkspace.Schema(Objects, AttributesPerObject)));
 
         _warmDriver = CreateDriver().RunGeneratorsAndUpdateCompilation(_compilation, out _compiledWithOutput, out var diagnostics);
@@ -96,6 +93,17 @@ public class GeneratorBenchmarks
 
     private GeneratorDriver CreateDriver() =>
         CSharpGeneratorDriver.Create(new[] { new AttioGenerator().AsSourceGenerator() }, _schema, (CSharpParseOptions)_compilation.SyntaxTrees[0].Options, optionsProvider: null, new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
+
+    internal static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
+
+    /// <summary>The benchmark project: <see cref="MappedClasses"/> mapped classes (Event0.cs, ...) and an unrelated Handler.cs.</summary>
+    internal static CSharpCompilation Project()
+    {
+        var trees = Enumerable.Range(0, MappedClasses)
+            .Select(i => CSharpSyntaxTree.ParseText(SyntheticWorkspace.MappedClass(i, Objects), ParseOptions, path: $"Event{i}.cs"))
+            .Append(CSharpSyntaxTree.ParseText("namespace App; public static class Handler { public static int Value => 1; }", ParseOptions, path: "Handler.cs"));
+        return CSharpCompilation.Create("App", trees, References(), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+    }
 
     internal static IEnumerable<MetadataReference> References()
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Northwind.Crm;
 using Xunit.Abstractions;
 
@@ -23,24 +22,20 @@ public sealed class MeasuredTests(ITestOutputHelper output)
         // inside the parallel test run other test processes take the cores, so only loss and 429s are asserted here.
         var events = Enumerable.Range(0, Identifies).Select(i => (AttioDeliveryEvent)AttioDeliveryEvent.Identify($"user{i}@bulk.example", $"u-{i}")).ToList();
 
-        var startedAt = DateTimeOffset.UtcNow;
-        var clock = Stopwatch.StartNew();
         var batch = await sender.SendBatchAsync(events);
-        clock.Stop();
 
         var writes = env.Emulator.Journal.Where(e => e.Method is "PUT" or "PATCH" or "POST").ToList();
         int stored = writes.Count(e => e.StatusCode == 200);
         int rateLimited = writes.Count(e => e.StatusCode == 429);
-        double rate = stored / clock.Elapsed.TotalSeconds;
         double share429 = (double)rateLimited / writes.Count;
         output.WriteLine($"{batch}");
         var firstAt = writes.Min(e => e.At);
         var lastAt = writes.Max(e => e.At);
-        output.WriteLine($"first request {(firstAt - startedAt).TotalMilliseconds:0} ms after the call; requests arrived over {(lastAt - firstAt).TotalSeconds:0.00} s = {(stored - 1) / (lastAt - firstAt).TotalSeconds:0.0} writes/s");
+        // A figure from the emulator's arrival times, printed for the reader; rates are measured by `benchmarks -- delivery`.
+        output.WriteLine($"requests arrived over {(lastAt - firstAt).TotalSeconds:0.00} s = {(stored - 1) / (lastAt - firstAt).TotalSeconds:0.0} writes/s of R = {R}/s");
         var arrivals = writes.Select(e => (e.At - firstAt).TotalMilliseconds).Order().ToList();
         output.WriteLine("arrival ms of request #k: " + string.Join(", ", new[] { 0, 100, 199, 200, 399, 400, 599, 600, 1000, 1400, 2000, 2800, 2999 }.Where(k => k < arrivals.Count).Select(k => $"#{k}={arrivals[k]:0}")));
-        output.WriteLine($"achieved {rate:0.0} writes/s = {rate / R:P1} of R = {R}/s ({stored} writes in {clock.Elapsed.TotalSeconds:0.00} s); " +
-                         $"429s: {rateLimited} of {writes.Count} requests = {share429:P2}");
+        output.WriteLine($"429s: {rateLimited} of {writes.Count} requests = {share429:P2}");
 
         Assert.True(batch.AllDelivered, batch.ToString());
         Assert.True(share429 <= 0.01, $"{share429:P2} of requests answered 429");
@@ -91,13 +86,11 @@ public sealed class MeasuredTests(ITestOutputHelper output)
         }
 
         Shuffle(events, random);
-        var clock = Stopwatch.StartNew();
         var batch = await sender.SendBatchAsync(events);
-        clock.Stop();
 
         int asserts = env.Writes("PUT", "/v2/objects/people/records").Count(e => e.StatusCode == 200);
         output.WriteLine($"{batch}");
-        output.WriteLine($"{events.Count} events over 1000 people: {asserts} person asserts = {asserts / 1000.0:0.000} per person, {clock.Elapsed.TotalSeconds:0.00} s");
+        output.WriteLine($"{events.Count} events over 1000 people: {asserts} person asserts = {asserts / 1000.0:0.000} per person");
 
         Assert.True(batch.AllDelivered, batch.ToString());
         Assert.True(asserts <= 1050, $"{asserts} person asserts");
@@ -148,7 +141,6 @@ public sealed class MeasuredTests(ITestOutputHelper output)
 
         // The producer enqueues as fast as it can, far faster than R; the bounded queue makes it wait instead of piling up.
         // Memory and queue length are sampled every 100 events, on the producer's own thread: no timer, no wall-clock wait.
-        var clock = Stopwatch.StartNew();
         for (int i = 0; i < total; i++)
         {
             var record = new Person { EmailAddresses = [$"m{i % people}@memory.example"], Description = padding + i };
@@ -168,15 +160,13 @@ public sealed class MeasuredTests(ITestOutputHelper output)
             }
         }
 
-        TimeSpan produced = clock.Elapsed;
         await sender.StopAsync(TimeSpan.FromSeconds(60));
-        TimeSpan drained = clock.Elapsed;
 
         long growth = peak - baseline;
         // The heap also holds the in-process emulator's buffers and 16 pooled connections (measured 3.5-7.9 MB in total);
         // an unbounded queue would hold ~34 MB of queued events by the end of the producer's loop.
         const long bound = 12L * 1024 * 1024;
-        output.WriteLine($"producer enqueued {total} in {produced.TotalSeconds:0.00} s ({total / produced.TotalSeconds:0} events/s), {heldBack} enqueue calls had to wait; all delivered after {drained.TotalSeconds:0.00} s");
+        output.WriteLine($"producer enqueued {total} events; {heldBack} enqueue calls had to wait for a slot");
         output.WriteLine($"queue capacity {capacity}: max observed {sender.MaxObservedQueueLength} (sampled {maxQueue}); GC heap baseline {baseline / 1024.0 / 1024:0.0} MB, peak {peak / 1024.0 / 1024:0.0} MB, growth {growth / 1024.0 / 1024:0.00} MB (bound {bound / 1024 / 1024} MB)");
 
         Assert.Equal(total, delivered - deliveredBefore);

@@ -203,7 +203,10 @@ internal static class MappingParser
     // their shapes (a display string each) are formatted once; a compilation's own types leave with it.
     private static readonly ConditionalWeakTable<ITypeSymbol, TypeShape> Shapes = new();
 
-    public static TypeShape Classify(ITypeSymbol type) => Shapes.GetValue(type, ClassifyUncached);
+    // One delegate: a method group passed per call would allocate one on the per-edit path.
+    private static readonly ConditionalWeakTable<ITypeSymbol, TypeShape>.CreateValueCallback ClassifyOnce = ClassifyUncached;
+
+    public static TypeShape Classify(ITypeSymbol type) => Shapes.GetValue(type, ClassifyOnce);
 
     private static TypeShape ClassifyUncached(ITypeSymbol type)
     {
