@@ -107,9 +107,13 @@ public sealed class ResultKindTests
     [Fact]
     public async Task StoppingWithPendingWorkReportsEveryUndeliveredEvent()
     {
-        await using var env = await TestEnvironment.StartAsync();
-        var sender = new AttioSender(env.Client, new AttioSenderOptions { MaxConcurrency = 1 });
-        // The first request hangs for 5 s: one delivery is in flight and the rest wait behind the single worker.
+        // Two fake clocks. The emulator's never moves, so the request it delays stays in flight until the sender aborts it;
+        // the sender's moves past the stop's deadline once the sender has set that deadline.
+        var emulatorClock = new TimerWatchingTimeProvider();
+        var senderClock = new TimerWatchingTimeProvider();
+        await using var env = await TestEnvironment.StartAsync(emulatorClock: emulatorClock);
+        var sender = new AttioSender(env.Client, new AttioSenderOptions { MaxConcurrency = 1, TimeProvider = senderClock });
+        var firstRequestHeld = emulatorClock.TimerCreated(TimeSpan.FromSeconds(5));
         env.Emulator.Faults.Enqueue("PUT /v2/objects/people/records", FaultKind.Delay, delay: TimeSpan.FromSeconds(5));
         var receipts = new List<AttioDeliveryReceipt>();
         for (int i = 0; i < 5; i++)
@@ -117,17 +121,26 @@ public sealed class ResultKindTests
             receipts.Add(await sender.EnqueueRecordAsync(new Person { EmailAddresses = [$"pending{i}@example.com"] }, "email_addresses"));
         }
 
-        await WaitUntil(() => env.Emulator.Journal.Count > 0 || env.Emulator.Faults.Pending == 0);
-        var notDelivered = await sender.StopAsync(TimeSpan.FromMilliseconds(300));
+        // One delivery is in flight and the other four wait behind the single worker.
+        await firstRequestHeld.WaitAsync(TimerWatchingTimeProvider.Patience);
+        var deadlineSet = senderClock.TimerCreated(TimeSpan.FromMilliseconds(300));
+        var stopping = sender.StopAsync(TimeSpan.FromMilliseconds(300));
+        await deadlineSet.WaitAsync(TimerWatchingTimeProvider.Patience);
+        Assert.False(stopping.IsCompleted);
+        senderClock.Advance(TimeSpan.FromMilliseconds(300));
+        var notDelivered = await stopping.WaitAsync(TimerWatchingTimeProvider.Patience);
 
         Assert.Equal(5, notDelivered.Count);
         Assert.Equal(receipts.Select(r => r.Sequence), notDelivered.Select(r => r.Sequence));
         Assert.All(notDelivered, r => Assert.Equal(AttioDeliveryStatus.NotDeliveredAtShutdown, r.Status));
         Assert.Contains("in flight", notDelivered[0].Detail, StringComparison.Ordinal);
+        Assert.All(notDelivered.Skip(1), r => Assert.DoesNotContain("in flight", r.Detail, StringComparison.Ordinal));
         foreach (var receipt in receipts)
         {
             Assert.Equal(AttioDeliveryStatus.NotDeliveredAtShutdown, (await receipt.Completion).Status);
         }
+
+        Assert.Equal(0, env.Emulator.Store.Count("people"));
 
         // After the stop, nothing is accepted, and that is reported too.
         var late = await sender.EnqueueRecordAsync(new Person { EmailAddresses = ["late@example.com"] }, "email_addresses");
@@ -153,13 +166,5 @@ public sealed class ResultKindTests
         Assert.All(await Task.WhenAll(receipts.Select(r => r.Completion)), r => Assert.Equal(AttioDeliveryStatus.Delivered, r.Status));
         Assert.Equal(60, env.Emulator.Store.Count("users"));
         await sender.DisposeAsync();
-    }
-
-    internal static async Task WaitUntil(Func<bool> condition)
-    {
-        for (int i = 0; i < 200 && !condition(); i++)
-        {
-            await Task.Delay(25);
-        }
     }
 }

@@ -19,11 +19,18 @@ internal sealed class TestEnvironment : IAsyncDisposable
 
     public AttioClient Client { get; }
 
-    public static async Task<TestEnvironment> StartAsync(int writesPerSecond = 200, Action<AttioClientOptions>? configure = null)
+    /// <param name="emulatorClock">The emulator's clock (its rate limits and injected delays); the system clock by default.</param>
+    public static async Task<TestEnvironment> StartAsync(int writesPerSecond = 200, Action<AttioClientOptions>? configure = null, TimeProvider? emulatorClock = null)
     {
         var emulator = await AttioEmulator.StartAsync(
             Path.Combine(AppContext.BaseDirectory, "attio-schema.json"),
-            new AttioEmulatorOptions { WritesPerSecond = writesPerSecond, ReadsPerSecond = 1000, EnforceRateLimits = true });
+            new AttioEmulatorOptions
+            {
+                WritesPerSecond = writesPerSecond,
+                ReadsPerSecond = 1000,
+                EnforceRateLimits = true,
+                TimeProvider = emulatorClock ?? TimeProvider.System,
+            });
         var options = ClientOptions(emulator, writesPerSecond);
         configure?.Invoke(options);
         return new TestEnvironment(emulator, new AttioClient(options));
