@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Attio.Generators;
 using Attio.Generators.Analysis;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
@@ -46,13 +45,9 @@ public class AnalyzerBenchmarks
     public void Setup()
     {
         var parse = GeneratorBenchmarks.ParseOptions;
-        var compilation = GeneratorBenchmarks.Project();
-        var schema = ImmutableArray.Create<AdditionalText>(new GeneratorBenchmarks.SchemaText("/app/attio-schema.json",
-            SyntheticWorkspace.Schema(GeneratorBenchmarks.Objects, GeneratorBenchmarks.AttributesPerObject)));
+        var schema = GeneratorBenchmarks.SchemaFile(SyntheticWorkspace.Schema(GeneratorBenchmarks.Objects, GeneratorBenchmarks.AttributesPerObject));
         _options = new AnalyzerOptions(schema);
-
-        CSharpGeneratorDriver.Create(new[] { new AttioGenerator().AsSourceGenerator() }, schema, parse)
-            .RunGeneratorsAndUpdateCompilation(compilation, out _compiled, out _);
+        _compiled = GeneratorBenchmarks.WithGeneratedCode(GeneratorBenchmarks.Project(), schema);
         var firstEvent = _compiled.SyntaxTrees.Single(t => t.FilePath == "Event0.cs");
         _editedTree = CSharpSyntaxTree.ParseText(
             SyntheticWorkspace.MappedClass(0, GeneratorBenchmarks.Objects, "[AttioMap(\"a34\")] public string? Other { get; init; }"), parse, path: "Event0.cs");

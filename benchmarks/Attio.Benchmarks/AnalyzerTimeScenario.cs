@@ -1,10 +1,8 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
-using Attio.Generators;
 using Attio.Generators.Analysis;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Attio.Benchmarks;
@@ -27,10 +25,9 @@ public static class AnalyzerTimeScenario
     {
         int rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
         var parse = GeneratorBenchmarks.ParseOptions;
-        var compilation = GeneratorBenchmarks.Project();
         string schemaJson = SyntheticWorkspace.Schema(GeneratorBenchmarks.Objects, GeneratorBenchmarks.AttributesPerObject);
-        var schema = ImmutableArray.Create<AdditionalText>(new GeneratorBenchmarks.SchemaText("/app/attio-schema.json", schemaJson));
-        CSharpGeneratorDriver.Create(new[] { new AttioGenerator().AsSourceGenerator() }, schema, parse).RunGeneratorsAndUpdateCompilation(compilation, out var compiled, out _);
+        var schema = GeneratorBenchmarks.SchemaFile(schemaJson);
+        var compiled = GeneratorBenchmarks.WithGeneratedCode(GeneratorBenchmarks.Project(), schema);
         DirectAnalysis.ProveItReachesTheChecks(compiled, compiled.SyntaxTrees.Single(t => t.FilePath == "Event0.cs"), parse, new AnalyzerOptions(schema));
         Console.WriteLine($"Analyzer time: {GeneratorBenchmarks.MappedClasses} mapped classes, {GeneratorBenchmarks.Objects} objects x {GeneratorBenchmarks.AttributesPerObject} attributes; {rounds} rounds, each: compile, then a build's analysis (after the generator), then an analysis of a schema text nobody parsed; {(System.Runtime.GCSettings.IsServerGC ? "server GC, as the compiler runs" : "workstation GC (the compiler runs with server GC: set DOTNET_gcServer=1)")}");
 
@@ -46,7 +43,7 @@ public static class AnalyzerTimeScenario
             _ = bound.GetDiagnostics();
             double compile = clock.Elapsed.TotalMilliseconds;
             var types = DirectAnalysis.SourceTypes(bound);
-            var unparsed = ImmutableArray.Create<AdditionalText>(new GeneratorBenchmarks.SchemaText("/app/attio-schema.json", schemaJson + new string(' ', round + 1)));
+            var unparsed = GeneratorBenchmarks.SchemaFile(schemaJson + new string(' ', round + 1));
             double actions = DirectMilliseconds(bound, schema, types);
             double actionsCold = DirectMilliseconds(bound, unparsed, types);
             double accounted = await AnalyzerMillisecondsAsync(compiled, schema);

@@ -33,7 +33,7 @@ public class GeneratorBenchmarks
     {
         var parse = ParseOptions;
         _compilation = Project();
-        _schema = ImmutableArray.Create<AdditionalText>(new SchemaText("/app/attio-schema.json", SyntheticWorkspace.Schema(Objects, AttributesPerObject)));
+        _schema = SchemaFile(SyntheticWorkspace.Schema(Objects, AttributesPerObject));
 
         _warmDriver = CreateDriver().RunGeneratorsAndUpdateCompilation(_compilation, out _compiledWithOutput, out var diagnostics);
         var errors = diagnostics.Concat(_compiledWithOutput.GetDiagnostics()).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
@@ -103,6 +103,18 @@ public class GeneratorBenchmarks
             .Select(i => CSharpSyntaxTree.ParseText(SyntheticWorkspace.MappedClass(i, Objects), ParseOptions, path: $"Event{i}.cs"))
             .Append(CSharpSyntaxTree.ParseText("namespace App; public static class Handler { public static int Value => 1; }", ParseOptions, path: "Handler.cs"));
         return CSharpCompilation.Create("App", trees, References(), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+    }
+
+    /// <summary>A schema file as the compiler hands it to the generator and the analyzer (an AdditionalFile).</summary>
+    internal static ImmutableArray<AdditionalText> SchemaFile(string json) =>
+        ImmutableArray.Create<AdditionalText>(new SchemaText("/app/attio-schema.json", json));
+
+    /// <summary><paramref name="project"/> with the generator's output added, as a build compiles it.</summary>
+    internal static Compilation WithGeneratedCode(Compilation project, ImmutableArray<AdditionalText> schema)
+    {
+        CSharpGeneratorDriver.Create(new[] { new AttioGenerator().AsSourceGenerator() }, schema, ParseOptions)
+            .RunGeneratorsAndUpdateCompilation(project, out var compiled, out _);
+        return compiled;
     }
 
     internal static IEnumerable<MetadataReference> References()

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Attio.Generators;
 using Attio.Generators.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -26,8 +25,8 @@ public sealed class DirectAnalysisTests
         }.Select((source, i) => CSharpSyntaxTree.ParseText(source, parse, path: $"Event{i}.cs"));
         var project = CSharpCompilation.Create("App", trees, GeneratorBenchmarks.References(),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var schema = ImmutableArray.Create<AdditionalText>(new GeneratorBenchmarks.SchemaText("/app/attio-schema.json", SyntheticWorkspace.Schema(3, 40)));
-        CSharpGeneratorDriver.Create(new[] { new AttioGenerator().AsSourceGenerator() }, schema, parse).RunGeneratorsAndUpdateCompilation(project, out var compiled, out _);
+        var schema = GeneratorBenchmarks.SchemaFile(SyntheticWorkspace.Schema(3, 40));
+        var compiled = GeneratorBenchmarks.WithGeneratedCode(project, schema);
         var options = new AnalyzerOptions(schema);
 
         var byDriver = await compiled.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new MappingAnalyzer()), options).GetAnalyzerDiagnosticsAsync();
