@@ -49,6 +49,11 @@ internal static class DirectAnalysis
         var context = new RecordingContext();
         analyzer.Initialize(context);
         int reported = 0;
+        Action<Diagnostic> onReport = d =>
+        {
+            reported++;
+            report?.Invoke(d);
+        };
         foreach (var startAction in context.StartActions)
         {
             var start = new RecordingStartContext(compilation, options);
@@ -56,7 +61,7 @@ internal static class DirectAnalysis
             foreach (var type in types)
             {
 #pragma warning disable CS0618 // the public constructor is the one meant for running an action outside the driver
-                var symbolContext = new SymbolAnalysisContext(type, compilation, options, d => { reported++; report?.Invoke(d); }, _ => true, CancellationToken.None);
+                var symbolContext = new SymbolAnalysisContext(type, compilation, options, onReport, _ => true, CancellationToken.None);
 #pragma warning restore CS0618
                 foreach (var symbolAction in start.NamedTypeActions)
                 {
@@ -69,15 +74,14 @@ internal static class DirectAnalysis
     }
 
     /// <summary>
-    /// Throws unless MappingAnalyzer run this way reports a mapping mistake planted in <paramref name="mappedTree"/>: a
-    /// harness that silently skipped the analyzer's checks would time nothing.
+    /// Throws unless MappingAnalyzer run this way reports a mapping to an attribute that does not exist, planted in the
+    /// benchmark project's Event0.cs: a harness that silently skipped the analyzer's checks would time nothing.
     /// </summary>
-    public static void ProveItReachesTheChecks(Compilation compiled, SyntaxTree mappedTree, CSharpParseOptions parse, AnalyzerOptions options)
+    public static void ProveItReachesTheChecks(Compilation compiled, AnalyzerOptions options)
     {
-        string text = mappedTree.GetText().ToString();
-        int map = text.IndexOf("[AttioMap(\"", StringComparison.Ordinal);
-        string broken = text[..(map + 11)] + "no_such_attribute_" + text[(map + 11)..];
-        var compilation = compiled.ReplaceSyntaxTree(mappedTree, CSharpSyntaxTree.ParseText(broken, parse, mappedTree.FilePath));
+        var mappedTree = compiled.SyntaxTrees.Single(t => t.FilePath == "Event0.cs");
+        string broken = SyntheticWorkspace.MappedClass(0, GeneratorBenchmarks.Objects, "[AttioMap(\"no_such_attribute\")] public string? Missing { get; init; }");
+        var compilation = compiled.ReplaceSyntaxTree(mappedTree, CSharpSyntaxTree.ParseText(broken, GeneratorBenchmarks.ParseOptions, mappedTree.FilePath));
         if (Run(new Attio.Generators.Analysis.MappingAnalyzer(), compilation, options, SourceTypes(compilation)) == 0)
         {
             throw new InvalidOperationException("DirectAnalysis ran MappingAnalyzer over a mapping to an attribute that does not exist and it reported nothing.");

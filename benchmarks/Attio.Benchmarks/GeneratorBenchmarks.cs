@@ -97,13 +97,14 @@ public class GeneratorBenchmarks
     internal static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
 
     /// <summary>The benchmark project: <see cref="MappedClasses"/> mapped classes (Event0.cs, ...) and an unrelated Handler.cs.</summary>
-    internal static CSharpCompilation Project()
-    {
-        var trees = Enumerable.Range(0, MappedClasses)
-            .Select(i => CSharpSyntaxTree.ParseText(SyntheticWorkspace.MappedClass(i, Objects), ParseOptions, path: $"Event{i}.cs"))
-            .Append(CSharpSyntaxTree.ParseText("namespace App; public static class Handler { public static int Value => 1; }", ParseOptions, path: "Handler.cs"));
-        return CSharpCompilation.Create("App", trees, References(), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-    }
+    internal static CSharpCompilation Project() => Library(
+        Enumerable.Range(0, MappedClasses).Select(i => (SyntheticWorkspace.MappedClass(i, Objects), $"Event{i}.cs"))
+            .Append(("namespace App; public static class Handler { public static int Value => 1; }", "Handler.cs")));
+
+    /// <summary>A library of <paramref name="files"/> (source text, path) referencing the runtime, as the benchmark project is built.</summary>
+    internal static CSharpCompilation Library(IEnumerable<(string Source, string Path)> files) =>
+        CSharpCompilation.Create("App", files.Select(f => CSharpSyntaxTree.ParseText(f.Source, ParseOptions, path: f.Path)), References(),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     /// <summary>A schema file as the compiler hands it to the generator and the analyzer (an AdditionalFile).</summary>
     internal static ImmutableArray<AdditionalText> SchemaFile(string json) =>
